@@ -1,0 +1,69 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { isLanguage, languageFromHeader } from './lib/i18n.js';
+import { requestSerializer } from './lib/logging.js';
+import bookingRoutes from './modules/booking/booking.routes.js';
+import manageRoutes from './modules/booking/manage.routes.js';
+import eventsRoutes, { type Clock } from './modules/events/events.routes.js';
+import organisationContext from './modules/organisations/organisation-context.js';
+import { listOrganisations } from './modules/organisations/organisations.repository.js';
+import assets from './plugins/assets.js';
+import errors from './plugins/errors.js';
+import forms from './plugins/forms.js';
+import security from './plugins/security.js';
+import view from './plugins/view.js';
+
+export type AppDependencies = {
+  config: Config;
+  database: Database;
+  /** The time the app believes it is; tests pass a fixed one. */
+  clock?: Clock;
+};
+
+/** Builds the whole application from its config and dependencies. It never listens: server.ts does. */
+export async function buildApp({ config, database, clock = () => new Date() }: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, serializers: { req: requestSerializer } },
+    trustProxy: config.trustProxy,
+    bodyLimit: 16_384,
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 100 },
+  });
+  const { db } = database;
+
+  await app.register(security, { config });
+  await app.register(forms, { config });
+  await app.register(assets);
+  await app.register(view, { config });
+  await app.register(errors, { lookupsPerMinute: config.rateLimits.lookupsPerMinute });
+
+  app.get('/healthz', async (_request, reply) => {
+    try {
+      await Promise.race([
+        db.execute(sql`select 1`),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000).unref()),
+      ]);
+      return reply.type('application/json').send({ status: 'ok' });
+    } catch {
+      return reply.code(503).type('application/json').send({ status: 'unavailable' });
+    }
+  });
+
+  app.get('/', async (request, reply) => reply.redirect(`/${languageFromHeader(request.headers['accept-language'])}`, 303));
+
+  app.get('/:lang', async (request, reply) => {
+    if (!isLanguage((request.params as { lang: string }).lang)) return reply.callNotFound();
+    const organisations = await listOrganisations(db);
+    return reply.page('organisations/list.eta', { title: request.t('organisations.heading'), organisations });
+  });
+
+  await app.register(async (scope) => {
+    await scope.register(organisationContext, { db });
+    await scope.register(eventsRoutes, { db, clock });
+    await scope.register(bookingRoutes, { db, clock, config, prefix: '/events/:eventId/book' });
+    await scope.register(manageRoutes, { db, clock, config, prefix: '/booking/:token' });
+  }, { prefix: '/:lang/:org' });
+
+  return app;
+}

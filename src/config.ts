@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+/**
+ * The only place that reads process.env. Every setting is documented in .env.example.
+ * Parsed once at start; a bad value stops the server with a clear message.
+ */
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  SEED_DEMO: booleanFromEnv.optional(),
+  SESSION_KEY: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/i, 'SESSION_KEY must be 64 hexadecimal characters (32 bytes)')
+    .optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: booleanFromEnv.default(false),
+  RATE_LIMIT_BOOKINGS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  /** Absent: the embedded PGlite database under dataDir (or in memory for tests). */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  seedDemo: boolean;
+  /** 32-byte key for the encrypted family-draft cookie; absent outside production means "make one". */
+  sessionKey: Buffer | undefined;
+  secureCookies: boolean;
+  logLevel: string;
+  trustProxy: boolean;
+  rateLimits: Readonly<{ bookingsPerHour: number; lookupsPerMinute: number }>;
+}>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid settings:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production') {
+    if (!e.SESSION_KEY) throw new ConfigError('SESSION_KEY is required in production');
+    if (!e.PUBLIC_URL) throw new ConfigError('PUBLIC_URL is required in production');
+  }
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  return Object.freeze({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    publicUrl,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',
+    sessionKey: e.SESSION_KEY ? Buffer.from(e.SESSION_KEY, 'hex') : undefined,
+    secureCookies: publicUrl.startsWith('https://'),
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    rateLimits: Object.freeze({
+      bookingsPerHour: e.RATE_LIMIT_BOOKINGS_PER_HOUR,
+      lookupsPerMinute: e.RATE_LIMIT_LOOKUPS_PER_MINUTE,
+    }),
+  });
+}

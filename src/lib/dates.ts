@@ -1,0 +1,24 @@
+import { DateTime } from 'luxon';
+
+export const ZONE = 'Europe/Berlin';
+
+/** A wall-clock time on a local date in Berlin, as an instant. Times inside a DST gap move forward. */
+export function berlinInstant(localDate: string, localTime: string): DateTime {
+  const result = DateTime.fromISO(`${localDate}T${localTime}`, { zone: ZONE });
+  if (!result.isValid) throw new Error(`Invalid local date/time ${localDate} ${localTime}`);
+  return result;
+}
+
+export function inBerlin(instant: Date | DateTime): DateTime {
+  return (instant instanceof Date ? DateTime.fromJSDate(instant) : instant).setZone(ZONE);
+}
+
+export function formatTime(instant: Date | DateTime, lang: string): string {
+  return inBerlin(instant).setLocale(lang).toLocaleString(DateTime.TIME_SIMPLE);
+}
+
+export function formatDate(localDate: string, lang: string): string {
+  return DateTime.fromISO(localDate, { zone: ZONE }).setLocale(lang).toLocaleString(DateTime.DATE_HUGE);
+}
+
+export const isLocalTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);

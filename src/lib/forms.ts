@@ -1,0 +1,22 @@
+import type { z } from 'zod';
+import type { FieldErrors } from '../plugins/view.js';
+
+export type FormResult<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
+/**
+ * Validates a posted form. Messages in the schemas are translation keys; the first problem
+ * per field is kept, in the order of the form.
+ */
+export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormResult<z.output<S>> {
+  const result = schema.safeParse(body ?? {});
+  if (result.success) return { ok: true, data: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    errors[field] ??= issue.message.includes('.') ? issue.message : 'errors.field.invalid';
+  }
+  return { ok: false, errors };
+}
+
+/** Text a person typed: trimmed, and free of the characters that break mail headers or reorder text. */
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;

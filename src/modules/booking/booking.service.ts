@@ -1,0 +1,114 @@
+import type { Db } from '../../db/client.js';
+import { isUniqueViolation } from '../../db/errors.js';
+import { hashToken, newBookingCode, newManageToken } from '../../lib/tokens.js';
+import { listFreeSlots } from '../events/events.repository.js';
+import { bookingAvailability, type EventWindow } from '../events/events.rules.js';
+import * as repository from './booking.repository.js';
+import type { ChosenStops, ContactAnswers, NeedsAnswers } from './booking.forms.js';
+import { buildItineraries, type Itinerary } from './itinerary.rules.js';
+
+/** Longest wait between two appointments that still counts as one visit. */
+export const MAX_GAP_MINUTES = 15;
+
+export class SlotTakenError extends Error {
+  constructor() {
+    super('A chosen slot is no longer free');
+  }
+}
+
+export class BookingClosedError extends Error {
+  constructor(readonly reason: ReturnType<typeof bookingAvailability>) {
+    super(`Booking is not possible: ${reason}`);
+  }
+}
+
+type BookableEvent = EventWindow & { id: number; organisationId: number };
+
+export async function itinerariesFor(db: Db, eventId: number, topicIds: number[], now: Date): Promise<Itinerary[]> {
+  const free = await listFreeSlots(db, [eventId], now);
+  return buildItineraries(topicIds, free, { maxGapMinutes: MAX_GAP_MINUTES });
+}
+
+/**
+ * Checks the family's choice against what is free now: every topic exactly once, each at a free slot of
+ * a desk that serves it, one after another. A slot taken meanwhile is the expected race, not an error.
+ */
+async function assertBookable(tx: Db, event: BookableEvent, topicIds: number[], stops: ChosenStops, now: Date) {
+  const availability = bookingAvailability(event, now);
+  if (availability !== 'open') throw new BookingClosedError(availability);
+  const wanted = [...new Set(topicIds)].sort();
+  const chosen = stops.map((s) => s.topicId).sort();
+  if (wanted.join() !== chosen.join()) throw new SlotTakenError();
+  const free = new Map((await listFreeSlots(tx, [event.id], now)).map((s) => [s.slotId, s]));
+  let previousEnd = 0;
+  for (const stop of stops) {
+    const slot = free.get(stop.slotId);
+    if (!slot || !slot.topicIds.includes(stop.topicId) || slot.startsAt.getTime() < previousEnd) {
+      throw new SlotTakenError();
+    }
+    previousEnd = slot.endsAt.getTime();
+  }
+}
+
+export type ConfirmedBooking = { bookingId: number; code: string; manageToken: string };
+
+export async function confirmBooking(
+  db: Db,
+  input: { event: BookableEvent; topicIds: number[]; stops: ChosenStops; contact: ContactAnswers; needs: NeedsAnswers; now: Date },
+): Promise<ConfirmedBooking> {
+  // A new code is drawn if it happens to exist already; three collisions in a row do not happen.
+  for (let attempt = 1; ; attempt++) {
+    const code = newBookingCode();
+    const manageToken = newManageToken();
+    try {
+      const bookingId = await db.transaction(async (tx) => {
+        await assertBookable(tx, input.event, input.topicIds, input.stops, input.now);
+        const id = await repository.insertBooking(tx, {
+          organisationId: input.event.organisationId,
+          eventId: input.event.id,
+          code,
+          manageTokenHash: hashToken(manageToken),
+          name: input.contact.name,
+          email: input.contact.email || null,
+          phone: input.contact.phone || null,
+          language: input.needs.language,
+          interpreterLanguage: input.needs.interpreter === 'none' ? null : input.needs.interpreter,
+          childcare: input.needs.childcare,
+          stepFree: input.needs.stepFree,
+          consentedAt: input.now,
+        });
+        await repository.insertItems(tx, id, input.stops);
+        return id;
+      });
+      return { bookingId, code, manageToken };
+    } catch (error) {
+      if (isUniqueViolation(error, 'booking_items_active_slot_uq')) throw new SlotTakenError();
+      if (isUniqueViolation(error, 'bookings_code_uq') && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+/** Moves a booking to new slots: the new ones are taken and the old ones freed together, or nothing changes. */
+export async function rescheduleBooking(
+  db: Db,
+  input: { bookingId: number; event: BookableEvent; topicIds: number[]; stops: ChosenStops; now: Date },
+): Promise<void> {
+  try {
+    await db.transaction(async (tx) => {
+      await repository.releaseItems(tx, input.bookingId);
+      await assertBookable(tx, input.event, input.topicIds, input.stops, input.now);
+      await repository.insertItems(tx, input.bookingId, input.stops);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'booking_items_active_slot_uq')) throw new SlotTakenError();
+    throw error;
+  }
+}
+
+export async function cancelBooking(db: Db, bookingId: number, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    await repository.releaseItems(tx, bookingId);
+    await repository.markCancelled(tx, bookingId, now);
+  });
+}

@@ -1,0 +1,163 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { formatDate } from '../../lib/dates.js';
+import { parseForm } from '../../lib/forms.js';
+import { languageName, nativeLanguageName } from '../../lib/i18n.js';
+import { pick } from '../../lib/localized.js';
+import { hashToken, isManageTokenShape } from '../../lib/tokens.js';
+import type { Clock } from '../events/events.routes.js';
+import { bookingAvailability } from '../events/events.rules.js';
+import { topicsByIds } from '../organisations/organisations.repository.js';
+import { itineraryForm } from './booking.forms.js';
+import { bookingCalendar } from './booking.ics.js';
+import { bookingStops, findBookingByTokenHash } from './booking.repository.js';
+import { renderUnavailable } from './booking.routes.js';
+import { BookingClosedError, SlotTakenError, cancelBooking, itinerariesFor, rescheduleBooking } from './booking.service.js';
+import { describeItineraries } from './itinerary.view.js';
+
+type ManagedBooking = NonNullable<Awaited<ReturnType<typeof findBookingByTokenHash>>>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    managedBooking: ManagedBooking;
+  }
+}
+
+type Deps = { db: Db; clock: Clock; config: Config };
+
+/**
+ * The family's private page, reached only by the link with its 128-bit token: confirmation,
+ * documents to bring, calendar file, reschedule and cancel. Unknown links get the same 404 as any page.
+ */
+export default async function manageRoutes(scope: FastifyInstance, { db, clock, config }: Deps) {
+  scope.decorateRequest('managedBooking', null as unknown as ManagedBooking);
+  scope.addHook('preHandler', async (request, reply) => {
+    const { token } = request.params as { token: string };
+    const booking = isManageTokenShape(token)
+      ? await findBookingByTokenHash(db, request.organisation.id, hashToken(token))
+      : undefined;
+    if (!booking) return reply.callNotFound();
+    request.managedBooking = booking;
+  });
+  const lookupLimit = { rateLimit: { max: config.rateLimits.lookupsPerMinute, timeWindow: '1 minute' } };
+  const manageUrl = (request: FastifyRequest) =>
+    `/${request.lang}/${request.organisation.slug}/booking/${(request.params as { token: string }).token}`;
+
+  scope.get('/', { config: lookupLimit }, async (request, reply) => {
+    const booking = request.managedBooking;
+    const now = clock();
+    const active = booking.status === 'confirmed';
+    const stops = await bookingStops(db, booking.id, active);
+    const topics = await topicsByIds(db, request.organisation.id, stops.map((s) => s.topic.id));
+    const query = request.query as { confirmed?: string; rescheduled?: string; cancelled?: string };
+    const url = manageUrl(request);
+    return reply.page('booking/manage.eta', {
+      title: request.t(query.confirmed ? 'booking.manage.confirmedHeading' : 'booking.manage.heading'),
+      organisation: request.organisation,
+      booking,
+      event: booking.event,
+      stops,
+      topics: [...topics.values()],
+      notice: query.confirmed ? 'confirmed' : query.rescheduled ? 'rescheduled' : query.cancelled ? 'cancelled' : null,
+      qrSvg: active ? await QRCode.toString(booking.code, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) : null,
+      canChange: active && bookingAvailability(booking.event, now) === 'open',
+      canCancel: active && booking.event.status !== 'cancelled' && (stops[0]?.startsAt ?? now) > now,
+      manageLink: `${config.publicUrl}${url}`,
+      urls: { self: url, calendar: `${url}/calendar.ics`, cancel: `${url}/cancel`, reschedule: `${url}/reschedule`, event: `/${request.lang}/${request.organisation.slug}/events/${booking.eventId}` },
+      languageLabel: nativeLanguageName(booking.language),
+      interpreterLabel: booking.interpreterLanguage ? languageName(booking.interpreterLanguage, request.lang) : null,
+    });
+  });
+
+  scope.get('/calendar.ics', { config: lookupLimit }, async (request, reply) => {
+    const booking = request.managedBooking;
+    if (booking.status !== 'confirmed') return reply.callNotFound();
+    const stops = await bookingStops(db, booking.id, true);
+    const venue = booking.event.venue;
+    const calendar = bookingCalendar({
+      uidPrefix: `booking-${booking.id}-${stops.map((s) => s.slotId).join('.')}`,
+      title: pick(request.organisation.eventTitle, request.lang),
+      location: `${venue.name}, ${venue.street}, ${venue.postcode} ${venue.town}`,
+      note: request.t('booking.calendar.note'),
+      stops: stops.map((s) => ({ topicName: pick(s.topic.name, request.lang), deskLabel: s.deskLabel, startsAt: s.startsAt, endsAt: s.endsAt })),
+    });
+    return reply
+      .type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="familientag-${booking.event.localDate}.ics"`)
+      .send(calendar);
+  });
+
+  scope.get('/cancel', { config: lookupLimit }, async (request, reply) => {
+    if (request.managedBooking.status !== 'confirmed') return reply.redirect(manageUrl(request), 303);
+    return reply.page('booking/cancel.eta', {
+      title: request.t('booking.cancel.heading'),
+      organisation: request.organisation,
+      event: request.managedBooking.event,
+      dateLabel: formatDate(request.managedBooking.event.localDate, request.lang),
+      action: `${manageUrl(request)}/cancel`,
+      backUrl: manageUrl(request),
+    });
+  });
+
+  scope.post('/cancel', { config: lookupLimit }, async (request, reply) => {
+    if (request.managedBooking.status === 'confirmed') {
+      await cancelBooking(db, request.managedBooking.id, clock());
+    }
+    return reply.redirect(`${manageUrl(request)}?cancelled=1`, 303);
+  });
+
+  const renderReschedule = async (request: FastifyRequest, reply: FastifyReply, status = 200, view = 'booking/reschedule.eta', errors = {}) => {
+    const booking = request.managedBooking;
+    const current = await bookingStops(db, booking.id, true);
+    const topicIds = current.map((s) => s.topic.id);
+    const topics = await topicsByIds(db, request.organisation.id, topicIds);
+    const itineraries = await itinerariesFor(db, booking.eventId, topicIds, clock());
+    return reply.page(view, {
+      title: request.t(view === 'booking/reschedule.eta' ? 'booking.reschedule.heading' : 'booking.taken.heading'),
+      organisation: request.organisation,
+      event: booking.event,
+      choices: await describeItineraries(db, booking.eventId, itineraries, topics, request.lang),
+      topicNames: [...topics.values()].map((t) => pick(t.name, request.lang)),
+      current: current.map((s) => ({ topic: pick(s.topic.name, request.lang), startsAt: s.startsAt, desk: s.deskLabel })),
+      action: `${manageUrl(request)}/reschedule`,
+      backUrl: manageUrl(request),
+      errors,
+    }, status);
+  };
+
+  const ensureChangeable = (request: FastifyRequest, reply: FastifyReply) => {
+    const booking = request.managedBooking;
+    if (booking.status !== 'confirmed') return reply.redirect(manageUrl(request), 303);
+    const availability = bookingAvailability(booking.event, clock());
+    return availability === 'open' ? undefined : renderUnavailable(reply, availability);
+  };
+
+  scope.get('/reschedule', { config: lookupLimit }, async (request, reply) => {
+    return ensureChangeable(request, reply) ?? renderReschedule(request, reply);
+  });
+
+  scope.post('/reschedule', { config: lookupLimit }, async (request, reply) => {
+    const blocked = ensureChangeable(request, reply);
+    if (blocked) return blocked;
+    const form = parseForm(itineraryForm, request.body);
+    if (!form.ok) return renderReschedule(request, reply, 422, 'booking/reschedule.eta', form.errors);
+    const booking = request.managedBooking;
+    const current = await bookingStops(db, booking.id, true);
+    try {
+      await rescheduleBooking(db, {
+        bookingId: booking.id,
+        event: booking.event,
+        topicIds: current.map((s) => s.topic.id),
+        stops: form.data.itinerary,
+        now: clock(),
+      });
+    } catch (error) {
+      if (error instanceof SlotTakenError) return renderReschedule(request, reply, 409, 'booking/reschedule.eta', { itinerary: 'booking.taken.lead' });
+      if (error instanceof BookingClosedError) return renderUnavailable(reply, error.reason);
+      throw error;
+    }
+    return reply.redirect(`${manageUrl(request)}?rescheduled=1`, 303);
+  });
+}

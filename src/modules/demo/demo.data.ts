@@ -1,0 +1,150 @@
+import type { LocalizedList, LocalizedText } from '../../lib/localized.js';
+
+/**
+ * Demo content for a fresh installation. Venue addresses are invented; topic documents follow
+ * shared/spec/DOMAIN.md. Staff edit all of this later; it is data, not user-interface text.
+ */
+export type DemoTopic = {
+  key: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  slotMinutes: number;
+  documents: LocalizedList;
+};
+
+export const TOPICS: DemoTopic[] = [
+  {
+    key: 'kindergeld',
+    name: { de: 'Kindergeld', en: 'Child benefit (Kindergeld)' },
+    description: { de: 'Antrag KG 1 mit Anlage Kind, Familienkasse', en: 'Form KG 1 with Anlage Kind, Familienkasse' },
+    slotMinutes: 30,
+    documents: {
+      de: ['Steuer-Identifikationsnummern von Ihnen und jedem Kind', 'Bankverbindung (IBAN)', 'Geburtsurkunde, wenn das Kind im Ausland geboren ist', 'Aufenthaltstitel, wenn Sie keine EU-Staatsangehörigkeit haben', 'Ab 18 Jahren: Schul-, Ausbildungs- oder Studienbescheinigung'],
+      en: ['Tax ID numbers (Steuer-ID) of you and each child', 'Bank details (IBAN)', 'Birth certificate if the child was born abroad', 'Residence permit if you are not an EU citizen', 'For children aged 18+: school, training or university certificate'],
+    },
+  },
+  {
+    key: 'kinderzuschlag',
+    name: { de: 'Kinderzuschlag', en: 'Child supplement (Kinderzuschlag)' },
+    description: { de: 'Antrag KiZ 1 mit Anlage Kind, Familienkasse', en: 'Form KiZ 1 with Anlage Kind, Familienkasse' },
+    slotMinutes: 30,
+    documents: {
+      de: ['Einkommensnachweise der letzten 6 Monate', 'Mietvertrag und Nachweis der Wohnkosten (Miete, Nebenkosten, Heizung)', 'Nachweise über Unterhalt oder Unterhaltsvorschuss für jedes Kind', 'Wohngeldbescheid, falls vorhanden', 'Kindergeldnummer und Bankverbindung'],
+      en: ['Proof of income for the last 6 months', 'Tenancy agreement and proof of housing costs (rent, service charges, heating)', 'Proof of maintenance or advance maintenance for each child', 'Housing benefit notice, if you have one', 'Child benefit number and bank details'],
+    },
+  },
+  {
+    key: 'wohngeld',
+    name: { de: 'Wohngeld', en: 'Housing benefit (Wohngeld)' },
+    description: { de: 'Mietzuschuss oder Lastenzuschuss, Wohngeldbehörde des Kreises', en: 'Rent or ownership subsidy, the county housing benefit office' },
+    slotMinutes: 30,
+    documents: {
+      de: ['Mietvertrag und Mietbescheinigung des Vermieters', 'Nachweis der Mietzahlung', 'Kontoauszüge der letzten 2 Monate', 'Einkommensnachweise aller Haushaltsmitglieder', 'Erweiterte Meldebescheinigung'],
+      en: ['Tenancy agreement and landlord’s rent certificate', 'Proof of rent payment', 'Bank statements for the last 2 months', 'Proof of income of everyone in the household', 'Extended registration certificate (erweiterte Meldebescheinigung)'],
+    },
+  },
+  {
+    key: 'buergergeld',
+    name: { de: 'Jobcenter / Bürgergeld', en: 'Jobcenter / citizen’s income (Bürgergeld)' },
+    description: { de: 'Hauptantrag und Anlagen, Jobcenter Werra-Meißner', en: 'Main application and annexes, Jobcenter' },
+    slotMinutes: 30,
+    documents: {
+      de: ['Personalausweis oder Pass, Aufenthaltstitel', 'Kontoauszüge der letzten 3 Monate', 'Mietvertrag, Nebenkosten- und Heizkostenabrechnung', 'Lohnabrechnungen', 'Bescheide (Kindergeld, Unterhalt, Unterhaltsvorschuss, Arbeitslosengeld)', 'Geburtsurkunden der Kinder'],
+      en: ['ID card or passport, residence permit', 'Bank statements for the last 3 months', 'Tenancy agreement, service charge and heating statements', 'Payslips', 'Benefit notices (child benefit, maintenance, advance maintenance, unemployment benefit)', 'Children’s birth certificates'],
+    },
+  },
+  {
+    key: 'unterhaltsvorschuss',
+    name: { de: 'Unterhaltsvorschuss', en: 'Advance maintenance (Unterhaltsvorschuss)' },
+    description: { de: 'Für Kinder von Alleinerziehenden, Jugendamt', en: 'For children of single parents, youth welfare office' },
+    slotMinutes: 30,
+    documents: {
+      de: ['Geburtsurkunde des Kindes, Vaterschaftsanerkennung', 'Ausweis oder Aufenthaltstitel, Meldebescheinigung', 'Nachweis über Scheidung oder Trennung', 'Unterhaltstitel und Nachweise über Zahlungen', 'Bürgergeld-Bescheid, falls vorhanden'],
+      en: ['Child’s birth certificate, acknowledgement of paternity', 'ID or residence permit, registration certificate', 'Proof of divorce or separation', 'Maintenance order and proof of payments', 'Citizen’s income notice, if you have one'],
+    },
+  },
+  {
+    key: 'but',
+    name: { de: 'Bildung und Teilhabe', en: 'Education and participation (BuT)' },
+    description: { de: 'Schulbedarf, Mittagessen, Ausflüge, Lernförderung', en: 'School supplies, lunch, trips, tutoring' },
+    slotMinutes: 20,
+    documents: {
+      de: ['Bescheid über Kinderzuschlag, Wohngeld oder Bürgergeld', 'Schulbescheinigung', 'Belege über Kosten (Klassenfahrt, Mittagessen)'],
+      en: ['Notice of child supplement, housing benefit or citizen’s income', 'School certificate', 'Receipts for costs (class trip, lunch)'],
+    },
+  },
+  {
+    key: 'stromspar',
+    name: { de: 'Stromspar-Check', en: 'Energy-saving check (Stromspar-Check)' },
+    description: { de: 'Kostenlose Beratung zum Strom- und Heizkostensparen', en: 'Free advice on saving electricity and heating costs' },
+    slotMinutes: 20,
+    documents: {
+      de: ['Letzte Strom- und Heizkostenabrechnung', 'Zählernummer Ihres Stromzählers'],
+      en: ['Latest electricity and heating bills', 'Your electricity meter number'],
+    },
+  },
+];
+
+export type DemoVenue = {
+  name: string;
+  street: string;
+  postcode: string;
+  town: string;
+  stepFree: boolean;
+  directions: LocalizedText;
+};
+
+export type DemoOrganisation = {
+  slug: string;
+  name: string;
+  eventTitle: LocalizedText;
+  contactPhone: string;
+  contactEmail: string;
+  /** Which weekday (1 = Monday) of which week of the month events fall on, and their hours. */
+  rule: { week: number; weekday: number; startsLocal: string; endsLocal: string };
+  topicKeys: string[];
+  venues: DemoVenue[];
+};
+
+export const ORGANISATIONS: DemoOrganisation[] = [
+  {
+    slug: 'wmk',
+    name: 'Werra-Meißner-Kreis',
+    eventTitle: { de: 'Tag der Familienleistungen', en: 'Family Benefits Day' },
+    contactPhone: '05651 302-0',
+    contactEmail: 'familienleistungen@example.org',
+    rule: { week: 2, weekday: 3, startsLocal: '14:00', endsLocal: '18:00' },
+    topicKeys: ['kindergeld', 'kinderzuschlag', 'wohngeld', 'buergergeld', 'unterhaltsvorschuss', 'but', 'stromspar'],
+    venues: [
+      { name: 'Familienzentrum Eschwege', street: 'Marktplatz 8', postcode: '37269', town: 'Eschwege', stepFree: true,
+        directions: { de: '5 Minuten zu Fuß vom Bahnhof Eschwege, Bus 200 bis Marktplatz.', en: '5 minutes on foot from Eschwege station, bus 200 to Marktplatz.' } },
+      { name: 'Mehrgenerationenhaus Witzenhausen', street: 'Walburger Straße 12', postcode: '37213', town: 'Witzenhausen', stepFree: true,
+        directions: { de: 'Bus 210 bis Haltestelle Walburger Straße, Eingang im Hof.', en: 'Bus 210 to the Walburger Straße stop, entrance in the courtyard.' } },
+      { name: 'Familienzentrum Hessisch Lichtenau', street: 'Landgrafenstraße 3', postcode: '37235', town: 'Hessisch Lichtenau', stepFree: false,
+        directions: { de: 'Tram 4 bis Hessisch Lichtenau Mitte. Der Beratungsraum liegt im 1. Stock ohne Aufzug.', en: 'Tram 4 to Hessisch Lichtenau Mitte. The advice room is on the first floor, no lift.' } },
+      { name: 'Begegnungszentrum Sontra', street: 'Niederstadt 20', postcode: '36205', town: 'Sontra', stepFree: true,
+        directions: { de: 'Vom Bahnhof Sontra 10 Minuten zu Fuß, Parkplätze am Haus.', en: '10 minutes on foot from Sontra station, parking next to the building.' } },
+      { name: 'Familienzentrum Wanfried', street: 'Marktstraße 5', postcode: '37281', town: 'Wanfried', stepFree: true,
+        directions: { de: 'Bus 203 bis Wanfried Markt.', en: 'Bus 203 to Wanfried Markt.' } },
+      { name: 'Mehrgenerationenhaus Bad Sooden-Allendorf', street: 'Kirchstraße 14', postcode: '37242', town: 'Bad Sooden-Allendorf', stepFree: true,
+        directions: { de: 'Vom Bahnhof Bad Sooden-Allendorf 8 Minuten zu Fuß über die Werrabrücke.', en: '8 minutes on foot from Bad Sooden-Allendorf station across the Werra bridge.' } },
+    ],
+  },
+  {
+    slug: 'kassel',
+    name: 'Landkreis Kassel',
+    eventTitle: { de: 'Markt der Familienleistungen', en: 'Family Benefits Market' },
+    contactPhone: '0561 1003-0',
+    contactEmail: 'familienmarkt@example.org',
+    rule: { week: 1, weekday: 4, startsLocal: '10:00', endsLocal: '14:00' },
+    topicKeys: ['kindergeld', 'kinderzuschlag', 'wohngeld', 'buergergeld', 'unterhaltsvorschuss'],
+    venues: [
+      { name: 'Familienzentrum Hofgeismar', street: 'Bahnhofstraße 2', postcode: '34369', town: 'Hofgeismar', stepFree: true,
+        directions: { de: 'Gegenüber dem Bahnhof Hofgeismar.', en: 'Opposite Hofgeismar station.' } },
+      { name: 'Bürgerhaus Wolfhagen', street: 'Burgstraße 9', postcode: '34466', town: 'Wolfhagen', stepFree: true,
+        directions: { de: 'RegioTram RT4 bis Wolfhagen, dann 6 Minuten zu Fuß.', en: 'RegioTram RT4 to Wolfhagen, then 6 minutes on foot.' } },
+      { name: 'Familienzentrum Baunatal', street: 'Marktplatz 1', postcode: '34225', town: 'Baunatal', stepFree: true,
+        directions: { de: 'Tram 5 bis Baunatal Stadtmitte.', en: 'Tram 5 to Baunatal Stadtmitte.' } },
+    ],
+  },
+];

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+
+const publicDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public');
+const kernDir = path.dirname(createRequire(import.meta.url).resolve('@kern-ux/native/dist/kern.min.css'));
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    assetVersion: string;
+  }
+}
+
+/**
+ * Stylesheets (KERN UX and ours), compressed and cached for a year; the version in their URL changes
+ * with their content. Pages are compressed too: families are often on slow phone connections.
+ * @see https://github.com/fastify/fastify-compress
+ */
+export default fp(
+  async (app: FastifyInstance) => {
+    await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
+    const hash = createHash('sha256');
+    for (const file of [path.join(kernDir, 'kern.min.css'), path.join(publicDir, 'app.css')]) {
+      hash.update(readFileSync(file));
+    }
+    app.decorate('assetVersion', hash.digest('hex').slice(0, 10));
+    const cacheForever = { maxAge: '365d', immutable: true, cacheControl: true, etag: false, lastModified: false };
+    await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', ...cacheForever });
+    await app.register(fastifyStatic, {
+      root: kernDir, prefix: '/assets/kern/', decorateReply: false, allowedPath: (p) => p === '/kern.min.css', ...cacheForever,
+    });
+  },
+  { name: 'assets' },
+);

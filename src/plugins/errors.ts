@@ -1,0 +1,29 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { requestSerializer } from '../lib/logging.js';
+
+const KNOWN = new Set([400, 403, 404, 405, 413, 415, 429]);
+
+/**
+ * One place for every error page: translated, without internals, with the status the client needs.
+ * 404s are rate-limited because an attacker could otherwise probe for valid links cheaply.
+ */
+export default fp(
+  async (app: FastifyInstance, { lookupsPerMinute }: { lookupsPerMinute: number }) => {
+    app.setErrorHandler(async (error: FastifyError, request, reply) => {
+      const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+      if (status >= 500) {
+        request.log.error({ err: error, req: requestSerializer(request) }, 'request failed');
+      }
+      const kind = status === 403 && error.code?.startsWith('FST_CSRF') ? 'csrf' : KNOWN.has(status) ? String(status) : '500';
+      if (status === 429 && error.message) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
+      return reply.page('errors/error.eta', { kind, title: request.t(`errors.${kind}.title`) }, KNOWN.has(status) ? status : 500);
+    });
+
+    app.setNotFoundHandler(
+      { preHandler: app.rateLimit({ max: lookupsPerMinute, timeWindow: '1 minute' }) },
+      async (request, reply) => reply.page('errors/error.eta', { kind: '404', title: request.t('errors.404.title') }, 404),
+    );
+  },
+  { name: 'errors', dependencies: ['view', 'security'] },
+);

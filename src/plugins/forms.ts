@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import secureSession from '@fastify/secure-session';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.js';
+
+/**
+ * Form posts, the encrypted session cookie and CSRF tokens kept in it.
+ * The session cookie is the family's only state before a booking exists: their answers stay
+ * on their own phone, encrypted, until they confirm, and expire after two hours.
+ * @see https://github.com/fastify/fastify-secure-session
+ * @see https://github.com/fastify/csrf-protection
+ */
+export default fp(
+  async (app: FastifyInstance, { config }: { config: Config }) => {
+    await app.register(formbody, { bodyLimit: 16_384 });
+    await app.register(secureSession, {
+      key: config.sessionKey ?? sessionKeyFor(config),
+      cookieName: config.secureCookies ? '__Host-familientag' : 'familientag',
+      expiry: 2 * 60 * 60,
+      cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies },
+    });
+    await app.register(csrf, { sessionPlugin: '@fastify/secure-session' });
+  },
+  { name: 'forms' },
+);
+
+/** Outside production a key is made once and kept under DATA_DIR, so restarts keep drafts valid. */
+function sessionKeyFor(config: Config): Buffer {
+  if (config.env === 'test') return randomBytes(32);
+  const file = path.resolve(config.dataDir, 'session.key');
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8').trim(), 'hex');
+  mkdirSync(path.dirname(file), { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  return key;
+}
