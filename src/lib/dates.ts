@@ -13,12 +13,15 @@ export function inBerlin(instant: Date | DateTime): DateTime {
   return (instant instanceof Date ? DateTime.fromJSDate(instant) : instant).setZone(ZONE);
 }
 
+/** English readers here live in Germany: 24-hour clock and day-month order, as in British English. */
+const formattingLocale = (lang: string) => (lang === 'en' ? 'en-GB' : lang);
+
 export function formatTime(instant: Date | DateTime, lang: string): string {
-  return inBerlin(instant).setLocale(lang).toLocaleString(DateTime.TIME_SIMPLE);
+  return inBerlin(instant).setLocale(formattingLocale(lang)).toLocaleString(DateTime.TIME_SIMPLE);
 }
 
 export function formatDate(localDate: string, lang: string): string {
-  return DateTime.fromISO(localDate, { zone: ZONE }).setLocale(lang).toLocaleString(DateTime.DATE_HUGE);
+  return DateTime.fromISO(localDate, { zone: ZONE }).setLocale(formattingLocale(lang)).toLocaleString(DateTime.DATE_HUGE);
 }
 
 export const isLocalTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);

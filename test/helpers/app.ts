@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { Database } from '../../src/db/client.js';
+
+export type TestClock = { now: Date; set(iso: string): void; (): Date };
+
+/** A clock the test moves by hand. */
+export function testClock(iso: string): TestClock {
+  const clock = (() => clock.now) as TestClock;
+  clock.now = new Date(iso);
+  clock.set = (value: string) => {
+    clock.now = new Date(value);
+  };
+  return clock;
+}
+
+export async function buildTestApp(
+  database: Database,
+  clock: TestClock,
+  env: Record<string, string> = {},
+): Promise<FastifyInstance> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://familientag.test',
+    RATE_LIMIT_BOOKINGS_PER_HOUR: '10000',
+    RATE_LIMIT_LOOKUPS_PER_MINUTE: '10000',
+    ...env,
+  });
+  const app = await buildApp({ config, database, clock });
+  await app.ready();
+  return app;
+}
