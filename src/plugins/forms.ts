@@ -25,6 +25,11 @@ export default fp(
       cookie: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies },
     });
     await app.register(csrf, { sessionPlugin: '@fastify/secure-session' });
+    // Every state change is a POST, and every POST must carry the token of a page we rendered.
+    app.addHook('preHandler', (request, reply, done) => {
+      if (request.method === 'GET' || request.method === 'HEAD') return done();
+      app.csrfProtection(request, reply, done);
+    });
   },
   { name: 'forms' },
 );

@@ -195,6 +195,7 @@ describe('the question pages', () => {
     await browser.get(book() + '/check');
     expect(browser.last.statusCode).toBe(303);
     expect(browser.last.headers.location).toBe(book() + '/topics');
+    await browser.follow();
     await browser.post(book() + '/topics', { topics: String(org.topic('kindergeld').id) });
     await browser.get(book() + '/needs');
     expect(browser.last.headers.location).toBe(book() + '/time');

@@ -1,0 +1,76 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.js';
+import { confirmBooking } from '../../src/modules/booking/booking.service.js';
+import { bookingItems, bookings } from '../../src/modules/booking/booking.table.js';
+import { buildTestApp, testClock } from '../helpers/app.js';
+import { Browser } from '../helpers/browser.js';
+import { openTestDatabase, resetDatabase } from '../helpers/db.js';
+import { BEFORE_EVENT, createEvent, createOrganisation, slotsOfDesk } from '../helpers/fixtures.js';
+
+let database: Database;
+let app: FastifyInstance;
+const clock = testClock(BEFORE_EVENT);
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = await buildTestApp(database, clock);
+});
+afterAll(async () => {
+  await app?.close();
+  await database?.close();
+});
+
+describe(`one slot, many families (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
+  it('50 parallel bookings of the same slot: exactly one succeeds, 49 get the "just taken" page', async () => {
+    await resetDatabase(database);
+    const org = await createOrganisation(database.db);
+    const { event } = await createEvent(database.db, org, { desks: [{ label: 'Tisch 1', topicKeys: ['kindergeld'] }] });
+    const base = `/de/wmk/events/${event.id}/book`;
+
+    const families = Array.from({ length: 50 }, () => new Browser(app));
+    let chosen = '';
+    for (const [index, family] of families.entries()) {
+      await family.get(`${base}/topics`);
+      await family.post(`${base}/topics`, { topics: String(org.topic('kindergeld').id) });
+      await family.follow();
+      chosen ||= family.html().querySelector('input[name="itinerary"]')!.getAttribute('value')!;
+      await family.post(`${base}/time`, { itinerary: chosen });
+      await family.post(`${base}/contact`, { name: `Family ${index}` });
+      await family.post(`${base}/needs`, { language: 'de', interpreter: 'none' });
+      await family.follow();
+    }
+
+    const responses = await Promise.all(families.map((family) => family.post(`${base}/check`, { consent: 'yes' })));
+    const statuses = responses.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 303)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    expect(responses.find((r) => r.statusCode === 409)!.body).toContain('Diese Zeit ist gerade vergeben worden');
+
+    const [slotId] = chosen.split('.').slice(1).map(Number);
+    const holders = await database.db.select().from(bookingItems).where(eq(bookingItems.slotId, slotId!));
+    expect(holders).toHaveLength(1);
+    expect(await database.db.select().from(bookings)).toHaveLength(1);
+  });
+
+  it('the database itself refuses a second active item on a slot, whatever the application checks', async () => {
+    await resetDatabase(database);
+    const org = await createOrganisation(database.db);
+    const { event, deskIds } = await createEvent(database.db, org, { desks: [{ label: 'Tisch 1', topicKeys: ['kindergeld'] }] });
+    const [slot] = await slotsOfDesk(database.db, deskIds[0]!);
+    const input = {
+      event, topicIds: [org.topic('kindergeld').id], stops: [{ topicId: org.topic('kindergeld').id, slotId: slot!.id }],
+      contact: { name: 'A', email: '', phone: '' }, needs: { language: 'de' as const, interpreter: 'none' as const, childcare: false, stepFree: false },
+      now: clock(),
+    };
+    const { bookingId } = await confirmBooking(database.db, input);
+    await expect(
+      database.db.insert(bookingItems).values({ bookingId, topicId: org.topic('kindergeld').id, slotId: slot!.id }),
+    ).rejects.toMatchObject({ cause: { code: '23505' } });
+    await database.db.update(bookingItems).set({ active: false });
+    await expect(
+      database.db.insert(bookingItems).values({ bookingId, topicId: org.topic('kindergeld').id, slotId: slot!.id }),
+    ).resolves.toBeDefined();
+  });
+});
