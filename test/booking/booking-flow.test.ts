@@ -174,6 +174,7 @@ describe('booking several topics', () => {
     await browser.follow();
     expect(browser.html().querySelector('h1')!.text).toBe('Your appointment is booked');
     expect(text(browser.html(), '.appointment-list')).toBe('14:00 Child benefit (Tisch 1) 14:30 Housing benefit (Tisch 2)');
+    expect(browser.last.body).toContain('Interpreter: Ukrainian<br>Childcare during the talk');
     const [stored] = await database.db.select().from(bookings);
     expect(stored).toMatchObject({ language: 'en', interpreterLanguage: 'uk', childcare: true, stepFree: false });
     expect(await activeItems()).toHaveLength(2);
