@@ -2,7 +2,7 @@
 # Stops the server started by postgres-start.sh and removes its data folder.
 set -uo pipefail
 data="${1:-/tmp/familientag-pg}"
-[ -f "$data/postmaster.pid" ] || exit 0
+if [ ! -f "$data/postmaster.pid" ]; then rm -rf "$data"; exit 0; fi
 bindir="$(dirname "$(readlink -f "$(command -v pg_ctl 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pg_ctl | sort -V | tail -n 1)")")"
 if [ "$(id -u)" = "0" ]; then
   runuser -u postgres -- "$bindir/pg_ctl" -D "$data" stop -m fast >/dev/null
