@@ -1,0 +1,143 @@
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.js';
+import { buildTestApp, testClock } from '../helpers/app.js';
+import { openTestDatabase } from '../helpers/db.js';
+import { BEFORE_EVENT, createEvent, createOrganisation } from '../helpers/fixtures.js';
+import { accessibilityViolations, launchChromium, scrollsSideways } from './browser.js';
+
+let database: Database;
+let app: FastifyInstance;
+let browser: Browser;
+let origin: string;
+let eventId: number;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  const org = await createOrganisation(database.db);
+  await createOrganisation(database.db, 'kassel');
+  eventId = (await createEvent(database.db, org)).event.id;
+  app = await buildTestApp(database, testClock(BEFORE_EVENT));
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  await database?.close();
+});
+
+/** A phone without JavaScript: 320 px wide, the narrowest screen the product promises to serve. */
+const phone = (javaScriptEnabled: boolean): Promise<BrowserContext> =>
+  browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled, locale: 'de-DE' });
+
+/** Books Kindergeld + Wohngeld by clicking through, checking every page on the way. */
+async function bookWithChecks(page: Page, lang: string, check: (page: Page) => Promise<void>) {
+  await page.goto(`${origin}/${lang}/wmk`);
+  await check(page);
+  await page.click(`a[href="/${lang}/wmk/events/${eventId}"]`);
+  await check(page);
+  await page.click(`a[href$="/book/topics"]`);
+  await check(page);
+  await page.click('button[type="submit"]'); // nothing chosen: the error state
+  await check(page);
+  await page.check('#field-topics');
+  await page.check('input[name="topics"] >> nth=1');
+  await page.click('button[type="submit"]');
+  await check(page);
+  await page.check('#field-itinerary');
+  await page.click('button[type="submit"]');
+  await check(page);
+  await page.fill('#field-email', 'not an address');
+  await page.click('button[type="submit"]');
+  await check(page);
+  await page.fill('#field-name', 'Aylin K.');
+  await page.fill('#field-email', 'aylin@example.org');
+  await page.click('button[type="submit"]');
+  await check(page);
+  await page.selectOption('#field-interpreter', 'ar');
+  await page.check('#field-childcare');
+  await page.click('button[type="submit"]');
+  await check(page);
+  await page.check('#field-consent');
+  await page.click('button[type="submit"]');
+  await check(page);
+  const manage = page.url().split('?')[0]!;
+  await page.goto(`${manage}/reschedule`);
+  await check(page);
+  await page.goto(`${manage}/cancel`);
+  await check(page);
+  await page.goto(`${origin}/${lang}/wmk/booking/unknownlink`);
+  await check(page);
+  return manage;
+}
+
+describe('booking in a real browser', () => {
+  it('works with JavaScript off on a 320 px screen, without sideways scrolling', async () => {
+    const context = await phone(false);
+    const page = await context.newPage();
+    const wide: string[] = [];
+    const manage = await bookWithChecks(page, 'de', async (p) => {
+      if (await scrollsSideways(p)) wide.push(p.url());
+    });
+    expect(wide).toEqual([]);
+    await page.goto(manage);
+    expect(await page.textContent('.booking-code bdi')).toMatch(/^[A-Z0-9]{6}$/);
+    expect(await page.locator('.appointment-list li').allTextContents()).toEqual([
+      '14:00 Kindergeld (Tisch 1)', '14:30 Wohngeld (Tisch 2)',
+    ]);
+    await context.close();
+  });
+
+  it.each(['de', 'en'])('has no axe violations (WCAG 2.2 A/AA) on any page of the flow, in %s', async (lang) => {
+    const context = await phone(true);
+    const page = await context.newPage();
+    const violations: string[] = [];
+    await page.goto(`${origin}/${lang}`);
+    violations.push(...await accessibilityViolations(page));
+    await bookWithChecks(page, lang, async (p) => {
+      violations.push(...await accessibilityViolations(p));
+    });
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('would notice a violation: the axe check is not vacuous', async () => {
+    const context = await phone(true);
+    const page = await context.newPage();
+    await page.goto(`${origin}/de/wmk`);
+    await page.evaluate(() => {
+      document.querySelector('main')!.insertAdjacentHTML('beforeend', '<input type="text"><button type="button"></button>');
+    });
+    const violations = await accessibilityViolations(page);
+    expect(violations.some((v) => v.includes(' label:'))).toBe(true);
+    expect(violations.some((v) => v.includes(' button-name:'))).toBe(true);
+    await context.close();
+  });
+
+  it('moves focus to the error summary and starts the title with "Fehler:"', async () => {
+    const context = await phone(true);
+    const page = await context.newPage();
+    await page.goto(`${origin}/de/wmk/events/${eventId}/book/topics`);
+    await page.click('button[type="submit"]');
+    expect(await page.title()).toMatch(/^Fehler: /);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await page.click('.error-summary a');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-topics');
+    await context.close();
+  });
+
+  it('offers a skip link as the first stop of the keyboard', async () => {
+    const context = await phone(true);
+    const page = await context.newPage();
+    await page.goto(`${origin}/de/wmk`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Zum Inhalt springen');
+    await page.keyboard.press('Enter');
+    expect(page.url()).toMatch(/#main$/);
+    await context.close();
+  });
+});
