@@ -31,6 +31,8 @@ export type Config = Readonly<{
   host: string;
   port: number;
   publicUrl: string;
+  /** Whether PUBLIC_URL was set, rather than derived from PORT. */
+  publicUrlFromEnv: boolean;
   /** Absent: the embedded PGlite database under dataDir (or in memory for tests). */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -62,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     publicUrl,
+    publicUrlFromEnv: Boolean(e.PUBLIC_URL),
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     seedDemo: e.SEED_DEMO ?? e.NODE_ENV !== 'production',

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
+import { loggableError } from './lib/logging.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 
 async function main() {
@@ -17,17 +18,19 @@ async function main() {
 
   const app = await buildApp({ config, database });
   closeWithGrace({ delay: 10_000 }, async ({ err }) => {
-    if (err) app.log.error({ err }, 'shutting down after an error');
+    if (err) app.log.error({ error: loggableError(err) }, 'shutting down after an error');
     await app.close();
     await database.close();
   });
-  await app.listen({ host: config.host, port: config.port });
+  const address = await app.listen({ host: config.host, port: config.port });
+  // Without PUBLIC_URL the links follow the real address (PORT=0 picks a free port).
+  const base = config.publicUrlFromEnv ? config.publicUrl : address.replace('127.0.0.1', 'localhost');
 
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}/pglite`;
-  console.log(`\nfamilientag is running at ${config.publicUrl}/  (database: ${where})`);
+  console.log(`\nfamilientag is running at ${base}/  (database: ${where})`);
   if (config.seedDemo) {
-    console.log(`  Werra-Meißner-Kreis:  ${config.publicUrl}/de/wmk`);
-    console.log(`  Landkreis Kassel:     ${config.publicUrl}/de/kassel`);
+    console.log(`  Werra-Meißner-Kreis:  ${base}/de/wmk`);
+    console.log(`  Landkreis Kassel:     ${base}/de/kassel`);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { pgError } from '../db/errors.js';
 
 /** Private manage links carry a token in the path; it must never reach a log line. */
 export function redactUrl(url: string): string {
@@ -9,3 +10,18 @@ export const requestSerializer = (request: FastifyRequest) => ({
   method: request.method,
   url: redactUrl(request.url),
 });
+
+/**
+ * What of an error may be logged. Database errors carry the query's parameters (names, e-mail
+ * addresses) in their message and properties, so only the SQL text, SQLSTATE and stack are kept.
+ */
+export function loggableError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { type: typeof error };
+  const database = pgError(error);
+  return {
+    type: error.name,
+    message: error.message.split('\nparams:')[0],
+    ...(database ? { sqlstate: database.code, constraint: database.constraint } : {}),
+    stack: error.stack?.split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n'),
+  };
+}

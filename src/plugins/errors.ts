@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { requestSerializer } from '../lib/logging.js';
+import { loggableError, requestSerializer } from '../lib/logging.js';
 
 const KNOWN = new Set([400, 403, 404, 405, 413, 415, 429]);
 
@@ -13,7 +13,7 @@ export default fp(
     app.setErrorHandler(async (error: FastifyError, request, reply) => {
       const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
       if (status >= 500) {
-        request.log.error({ err: error, req: requestSerializer(request) }, 'request failed');
+        request.log.error({ error: loggableError(error), req: requestSerializer(request) }, 'request failed');
       }
       const kind = status === 403 && error.code?.startsWith('FST_CSRF') ? 'csrf' : KNOWN.has(status) ? String(status) : '500';
       if (status === 429 && error.message) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');

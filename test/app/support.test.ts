@@ -93,3 +93,17 @@ describe('translations', () => {
     for (const lang of ['ar', 'fa']) expect(directionOf(lang)).toBe('rtl');
   });
 });
+
+describe('error logging', () => {
+  it('keeps query parameters (personal data) out of logged database errors', async () => {
+    const { loggableError } = await import('../../src/lib/logging.js');
+    const error = Object.assign(new Error('Failed query: insert into "bookings" ("name","email") values ($1, $2)\nparams: Aylin,aylin@example.org'), {
+      query: 'insert …', params: ['Aylin', 'aylin@example.org'], cause: { code: '23502', constraint: undefined },
+    });
+    const logged = JSON.stringify(loggableError(error));
+    expect(logged).toContain('Failed query: insert into');
+    expect(logged).toContain('23502');
+    expect(logged).not.toContain('Aylin');
+    expect(logged).not.toContain('aylin@example.org');
+  });
+});

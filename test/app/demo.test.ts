@@ -1,0 +1,40 @@
+import { count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/client.js';
+import { seedDemo } from '../../src/modules/demo/demo.seed.js';
+import { desks, events, slots } from '../../src/modules/events/events.table.js';
+import { organisations, topics, venues } from '../../src/modules/organisations/organisations.table.js';
+import { openTestDatabase } from '../helpers/db.js';
+
+let database: Database;
+beforeAll(async () => {
+  database = await openTestDatabase();
+});
+afterAll(async () => database?.close());
+
+describe('demo data', () => {
+  it('creates two counties with venues, topics and six months of events with desks and slots, once', async () => {
+    const now = new Date('2026-11-21T09:00:00Z');
+    expect(await seedDemo(database.db, now)).toBe(true);
+    expect(await seedDemo(database.db, now)).toBe(false);
+    const { db } = database;
+    const orgs = await db.select().from(organisations).orderBy(organisations.slug);
+    expect(orgs.map((o) => o.slug)).toEqual(['kassel', 'wmk']);
+    const [kassel, wmk] = orgs;
+    expect(await db.select({ n: count() }).from(venues).where(eq(venues.organisationId, wmk!.id))).toEqual([{ n: 6 }]);
+    expect(await db.select({ n: count() }).from(venues).where(eq(venues.organisationId, kassel!.id))).toEqual([{ n: 3 }]);
+    expect((await db.select().from(topics).where(eq(topics.organisationId, wmk!.id))).map((t) => t.key)).toEqual(
+      expect.arrayContaining(['kindergeld', 'kinderzuschlag', 'wohngeld', 'buergergeld', 'unterhaltsvorschuss', 'but', 'stromspar']),
+    );
+    const wmkEvents = await db.select().from(events).where(eq(events.organisationId, wmk!.id)).orderBy(events.localDate);
+    expect(wmkEvents.map((e) => e.localDate)).toEqual(['2026-12-09', '2027-01-13', '2027-02-10', '2027-03-10', '2027-04-14', '2027-05-12']);
+    expect(new Set(wmkEvents.map((e) => e.venueId)).size).toBe(6);
+    expect(await db.select({ n: count() }).from(desks).where(eq(desks.eventId, wmkEvents[0]!.id))).toEqual([{ n: 5 }]);
+    const firstSlots = await db.select().from(slots).where(eq(slots.eventId, wmkEvents[0]!.id));
+    expect(firstSlots.some((s) => s.walkInOnly)).toBe(true);
+    expect(firstSlots.some((s) => !s.walkInOnly)).toBe(true);
+    // Topics of one county are never used by the other's desks.
+    const kasselTopicIds = new Set((await db.select().from(topics).where(eq(topics.organisationId, kassel!.id))).map((t) => t.id));
+    expect(kasselTopicIds.size).toBe(5);
+  });
+});
