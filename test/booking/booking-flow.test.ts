@@ -34,14 +34,20 @@ beforeEach(async () => {
 
 const book = (lang = 'de') => `/${lang}/wmk/events/${eventId}/book`;
 
-/** Walks the whole flow for the given topics and the first offered time; returns the browser on the confirmation page. */
-async function bookThrough(browser: Browser, topicKeys: string[], contact: Record<string, string> = { name: 'A. K.' }, lang = 'de') {
+/** Chooses the topics and the first offered time; returns that time's form value. */
+async function chooseFirstTime(browser: Browser, topicKeys: string[], lang = 'de') {
   await browser.get(book(lang) + '/topics');
   await browser.post(book(lang) + '/topics', { topics: topicKeys.map((k) => String(org.topic(k).id)) });
   expect(browser.last.statusCode).toBe(303);
   await browser.follow();
   const firstTime = browser.html().querySelector('input[name="itinerary"]')!.getAttribute('value')!;
   await browser.post(book(lang) + '/time', { itinerary: firstTime });
+  return firstTime;
+}
+
+/** Walks the whole flow for the given topics and the first offered time; the browser ends on the 303 to the confirmation. */
+async function bookThrough(browser: Browser, topicKeys: string[], contact: Record<string, string> = { name: 'A. K.' }, lang = 'de') {
+  const firstTime = await chooseFirstTime(browser, topicKeys, lang);
   await browser.post(book(lang) + '/contact', contact);
   expect(browser.last.statusCode).toBe(303);
   await browser.post(book(lang) + '/needs', { language: lang, interpreter: 'none' });
@@ -231,10 +237,7 @@ describe('the question pages', () => {
 
   it('refuse line breaks and direction controls in a name, and a phone number with letters', async () => {
     const browser = new Browser(app);
-    await browser.get(book() + '/topics');
-    await browser.post(book() + '/topics', { topics: String(org.topic('kindergeld').id) });
-    await browser.follow();
-    await browser.post(book() + '/time', { itinerary: browser.html().querySelector('input[name="itinerary"]')!.getAttribute('value')! });
+    await chooseFirstTime(browser, ['kindergeld']);
     for (const name of ['Eve\r\nBcc: victim@example.org', 'Ali\u202eevil']) {
       await browser.post(book() + '/contact', { name });
       expect(browser.last.statusCode).toBe(422);
@@ -250,10 +253,7 @@ describe('the question pages', () => {
 
   it('require consent on the check page and book nothing without it', async () => {
     const browser = new Browser(app);
-    await browser.get(book() + '/topics');
-    await browser.post(book() + '/topics', { topics: String(org.topic('kindergeld').id) });
-    await browser.follow();
-    await browser.post(book() + '/time', { itinerary: browser.html().querySelector('input[name="itinerary"]')!.getAttribute('value')! });
+    await chooseFirstTime(browser, ['kindergeld']);
     await browser.post(book() + '/contact', { name: 'A. K.' });
     await browser.post(book() + '/needs', { language: 'de', interpreter: 'none' });
     await browser.post(book() + '/check', {});
@@ -264,10 +264,7 @@ describe('the question pages', () => {
 
   it('let the family change an answer from the check page and return there', async () => {
     const browser = new Browser(app);
-    await browser.get(book() + '/topics');
-    await browser.post(book() + '/topics', { topics: String(org.topic('kindergeld').id) });
-    await browser.follow();
-    await browser.post(book() + '/time', { itinerary: browser.html().querySelector('input[name="itinerary"]')!.getAttribute('value')! });
+    await chooseFirstTime(browser, ['kindergeld']);
     await browser.post(book() + '/contact', { name: 'First' });
     await browser.post(book() + '/needs', { language: 'de', interpreter: 'none' });
     await browser.follow();
@@ -286,10 +283,7 @@ describe('a slot taken meanwhile', () => {
     const early = new Browser(app);
     const late = new Browser(app);
     for (const browser of [early, late]) {
-      await browser.get(book() + '/topics');
-      await browser.post(book() + '/topics', { topics: String(org.topic('kindergeld').id) });
-      await browser.follow();
-      await browser.post(book() + '/time', { itinerary: browser.html().querySelector('input[name="itinerary"]')!.getAttribute('value')! });
+      await chooseFirstTime(browser, ['kindergeld']);
       await browser.post(book() + '/contact', { name: 'Same slot' });
       await browser.post(book() + '/needs', { language: 'de', interpreter: 'none' });
     }
