@@ -24,6 +24,7 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFromEnv.default(false),
   RATE_LIMIT_BOOKINGS_PER_HOUR: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+  BOOKINGS_PER_EMAIL_PER_EVENT: z.coerce.number().int().min(1).default(2),
 });
 
 export type Config = Readonly<{
@@ -43,6 +44,8 @@ export type Config = Readonly<{
   logLevel: string;
   trustProxy: boolean;
   rateLimits: Readonly<{ bookingsPerHour: number; lookupsPerMinute: number }>;
+  /** Active bookings one e-mail address may hold for one event (against hoarding of slots). */
+  bookingsPerEmailPerEvent: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -76,5 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       bookingsPerHour: e.RATE_LIMIT_BOOKINGS_PER_HOUR,
       lookupsPerMinute: e.RATE_LIMIT_LOOKUPS_PER_MINUTE,
     }),
+    bookingsPerEmailPerEvent: e.BOOKINGS_PER_EMAIL_PER_EVENT,
   });
 }

@@ -68,6 +68,7 @@ const confirm = await timed('confirmBooking (checks, code, token, insert)', Math
   await confirmBooking(db, {
     event: event!, topicIds: [kindergeld.id], stops: [{ topicId: kindergeld.id, slotId: slot.id }],
     contact: { name: 'Bench', email: '', phone: '' }, needs: { language: 'de', interpreter: 'none', childcare: false, stepFree: false }, now,
+    bookingsPerEmail: 2,
   });
 });
 console.log(`  ratio confirmBooking / raw insert: ${(confirm / rawInsert).toFixed(1)}×`);

@@ -445,3 +445,32 @@ describe('tenants', () => {
     expect(browser.last.statusCode).toBe(422);
   });
 });
+
+describe('hoarding', () => {
+  it('caps active bookings per e-mail address and event, and a cancelled one no longer counts', async () => {
+    const email = { name: 'Bot', email: 'Same@Example.org' };
+    const first = new Browser(app);
+    await bookThrough(first, ['kindergeld'], email);
+    await bookThrough(new Browser(app), ['kindergeld'], { ...email, email: 'same@example.org' });
+    const third = new Browser(app);
+    await bookThrough(third, ['kindergeld'], email);
+    expect(third.last.statusCode).toBe(429);
+    expect(third.html().querySelector('.error-summary a')!.getAttribute('href')).toBe('#field-email');
+    expect(third.html().querySelector('#field-email')).not.toBeNull();
+    expect(await database.db.select().from(bookings)).toHaveLength(2);
+
+    const manage = (first.last.headers.location as string).split('?')[0]!;
+    await first.get(`${manage}/cancel`);
+    await first.post(`${manage}/cancel`);
+    await third.post(book() + '/check', { consent: 'yes' });
+    expect(third.last.statusCode).toBe(303);
+  });
+
+  it('does not limit families who give no e-mail address', async () => {
+    for (let i = 0; i < 3; i++) {
+      const browser = new Browser(app);
+      await bookThrough(browser, ['kindergeld']);
+      expect(browser.last.statusCode).toBe(303);
+    }
+  });
+});

@@ -63,6 +63,7 @@ describe(`one slot, many families (${process.env.TEST_DATABASE_URL ? 'PostgreSQL
       event, topicIds: [org.topic('kindergeld').id], stops: [{ topicId: org.topic('kindergeld').id, slotId: slot!.id }],
       contact: { name: 'A', email: '', phone: '' }, needs: { language: 'de' as const, interpreter: 'none' as const, childcare: false, stepFree: false },
       now: clock(),
+      bookingsPerEmail: 2,
     };
     const { bookingId } = await confirmBooking(database.db, input);
     await expect(

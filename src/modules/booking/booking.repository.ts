@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { desks, events, slots } from '../events/events.table.js';
 import { topics, venues } from '../organisations/organisations.table.js';
@@ -46,4 +46,12 @@ export async function bookingStops(db: Db, bookingId: number, active: boolean) {
 
 export async function markCancelled(tx: Db, bookingId: number, now: Date) {
   await tx.update(bookings).set({ status: 'cancelled', cancelledAt: now }).where(eq(bookings.id, bookingId));
+}
+
+export async function countActiveBookingsByEmail(db: Db, eventId: number, email: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(bookings)
+    .where(and(eq(bookings.eventId, eventId), eq(bookings.status, 'confirmed'), sql`lower(${bookings.email}) = lower(${email})`));
+  return row?.n ?? 0;
 }

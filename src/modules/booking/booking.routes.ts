@@ -12,7 +12,7 @@ import { bookingAvailability } from '../events/events.rules.js';
 import { topicsByIds } from '../organisations/organisations.repository.js';
 import { type BookingDraft, type Step, clearDraft, firstOpenStep, isStepReachable, readDraft, saveDraft } from './booking.draft.js';
 import { confirmForm, contactForm, itineraryForm, needsForm, topicsForm } from './booking.forms.js';
-import { BookingClosedError, SlotTakenError, confirmBooking, itinerariesFor } from './booking.service.js';
+import { BookingClosedError, EmailLimitError, SlotTakenError, confirmBooking, itinerariesFor } from './booking.service.js';
 import { describeChosenStops, describeItineraries } from './itinerary.view.js';
 
 declare module 'fastify' {
@@ -171,7 +171,7 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
   });
 
   // 5. Check answers, consent, confirm
-  const renderCheck = async (request: FastifyRequest, reply: FastifyReply, draft: BookingDraft, errors: FieldErrors = {}) => {
+  const renderCheck = async (request: FastifyRequest, reply: FastifyReply, draft: BookingDraft, errors: FieldErrors = {}, status?: number) => {
     const topics = await topicsByIds(db, request.organisation.id, draft.topicIds!);
     const stops = await describeChosenStops(db, request.bookingEvent.id, draft.stops!, topics, request.lang);
     return reply.page('booking/check.eta', common(request, 'check', {
@@ -180,7 +180,7 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
       languageLabel: nativeLanguageName(draft.needs!.language),
       interpreterLabel: draft.needs!.interpreter === 'none' ? null : languageName(draft.needs!.interpreter, request.lang),
       stepUrls: Object.fromEntries((['topics', 'time', 'contact', 'needs'] as Step[]).map((s) => [s, `${stepUrl(request, s)}?change=1`])),
-    }), hasErrors(errors) ? 422 : 200);
+    }), status ?? (hasErrors(errors) ? 422 : 200));
   };
   scope.get('/check', async (request, reply) => {
     const draft = readDraft(request, request.bookingEvent.id);
@@ -202,6 +202,7 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
         contact: draft.contact!,
         needs: draft.needs!,
         now: clock(),
+        bookingsPerEmail: config.bookingsPerEmailPerEvent,
       });
       clearDraft(request);
       return reply.redirect(`/${request.lang}/${request.organisation.slug}/booking/${booking.manageToken}?confirmed=1`, 303);
@@ -212,6 +213,9 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
         return renderTime(request, reply, withoutTime, {}, 409, 'booking/taken.eta');
       }
       if (error instanceof BookingClosedError) return renderUnavailable(reply, error.reason);
+      if (error instanceof EmailLimitError) {
+        return renderCheck(request, reply, draft, { email: 'booking.check.errors.emailLimit' }, 429);
+      }
       throw error;
     }
   });

@@ -16,6 +16,12 @@ export class SlotTakenError extends Error {
   }
 }
 
+export class EmailLimitError extends Error {
+  constructor() {
+    super('This e-mail address already holds the allowed number of bookings for the event');
+  }
+}
+
 export class BookingClosedError extends Error {
   constructor(readonly reason: ReturnType<typeof bookingAvailability>) {
     super(`Booking is not possible: ${reason}`);
@@ -54,7 +60,10 @@ export type ConfirmedBooking = { bookingId: number; code: string; manageToken: s
 
 export async function confirmBooking(
   db: Db,
-  input: { event: BookableEvent; topicIds: number[]; stops: ChosenStops; contact: ContactAnswers; needs: NeedsAnswers; now: Date },
+  input: {
+    event: BookableEvent; topicIds: number[]; stops: ChosenStops; contact: ContactAnswers; needs: NeedsAnswers; now: Date;
+    bookingsPerEmail: number;
+  },
 ): Promise<ConfirmedBooking> {
   // A new code is drawn if it happens to exist already; three collisions in a row do not happen.
   for (let attempt = 1; ; attempt++) {
@@ -63,6 +72,9 @@ export async function confirmBooking(
     try {
       const bookingId = await db.transaction(async (tx) => {
         await assertBookable(tx, input.event, input.topicIds, input.stops, input.now);
+        if (input.contact.email && await repository.countActiveBookingsByEmail(tx, input.event.id, input.contact.email) >= input.bookingsPerEmail) {
+          throw new EmailLimitError();
+        }
         const id = await repository.insertBooking(tx, {
           organisationId: input.event.organisationId,
           eventId: input.event.id,
