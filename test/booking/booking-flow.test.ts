@@ -165,8 +165,8 @@ describe('booking several topics', () => {
     expect(browser.html().querySelector('html')!.getAttribute('lang')).toBe('en');
     await browser.post(book('en') + '/topics', { topics: [String(org.topic('kindergeld').id), String(org.topic('wohngeld').id)] });
     await browser.follow();
-    const choices = browser.html().querySelectorAll('.itinerary-stops').map((s) => s.text);
-    expect(choices[0]).toBe('14:00 Child benefit (Tisch 1) · 14:30 Housing benefit (Tisch 2)');
+    const choices = browser.html().querySelectorAll('.itinerary-stops').map((s) => s.querySelectorAll('.itinerary-stop').map((stop) => stop.text));
+    expect(choices[0]).toEqual(['14:00 Child benefit (Tisch 1)', '14:30 Housing benefit (Tisch 2)']);
     expect(browser.html().querySelector('input[name="itinerary"] + label')!.text).toBe('14:00 to 15:00');
     const first = browser.html().querySelector('input[name="itinerary"]')!.getAttribute('value')!;
     await browser.post(book('en') + '/time', { itinerary: first });
