@@ -2,11 +2,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
+import { type Clock, systemClock } from './lib/clock.js';
 import { isLanguage, languageFromHeader } from './lib/i18n.js';
 import { requestSerializer } from './lib/logging.js';
 import bookingRoutes from './modules/booking/booking.routes.js';
 import manageRoutes from './modules/booking/manage.routes.js';
-import eventsRoutes, { type Clock } from './modules/events/events.routes.js';
+import eventsRoutes from './modules/events/events.routes.js';
 import organisationContext from './modules/organisations/organisation-context.js';
 import { listOrganisations } from './modules/organisations/organisations.repository.js';
 import assets from './plugins/assets.js';
@@ -23,7 +24,7 @@ export type AppDependencies = {
 };
 
 /** Builds the whole application from its config and dependencies. It never listens: server.ts does. */
-export async function buildApp({ config, database, clock = () => new Date() }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, database, clock = systemClock }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, serializers: { req: requestSerializer } },
     trustProxy: config.trustProxy,

@@ -1,19 +1,19 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
+import type { Clock } from '../../lib/clock.js';
+import { idParam } from '../../lib/params.js';
 import { parseForm } from '../../lib/forms.js';
 import { INTERPRETER_LANGUAGES, LANGUAGES, languageName, nativeLanguageName } from '../../lib/i18n.js';
 import { pick } from '../../lib/localized.js';
 import type { FieldErrors } from '../../plugins/view.js';
 import { type EventWithVenue, findPublicEvent, topicsAtEvent } from '../events/events.repository.js';
-import type { Clock } from '../events/events.routes.js';
-import { eventIdParam } from '../events/events.routes.js';
 import { bookingAvailability } from '../events/events.rules.js';
 import { topicsByIds } from '../organisations/organisations.repository.js';
-import { type BookingDraft, type Step, clearDraft, firstOpenStep, isStepReachable, readDraft, saveDraft } from './booking.draft.js';
+import { type BookingDraft, STEPS, type Step, clearDraft, firstOpenStep, isStepReachable, readDraft, saveDraft } from './booking.draft.js';
 import { confirmForm, contactForm, itineraryForm, needsForm, topicsForm } from './booking.forms.js';
 import { BookingClosedError, EmailLimitError, SlotTakenError, confirmBooking, itinerariesFor } from './booking.service.js';
-import { describeChosenStops, describeItineraries } from './itinerary.view.js';
+import { describeChosenStops, describeItineraries, stopsValue } from './itinerary.view.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,7 +30,7 @@ type Deps = { db: Db; clock: Clock; config: Config };
 export default async function bookingRoutes(scope: FastifyInstance, { db, clock, config }: Deps) {
   scope.decorateRequest('bookingEvent', null as unknown as EventWithVenue);
   scope.addHook('preHandler', async (request, reply) => {
-    const event = await findPublicEvent(db, request.organisation.id, eventIdParam(request.params));
+    const event = await findPublicEvent(db, request.organisation.id, idParam(request.params, 'eventId'));
     if (!event) return reply.callNotFound();
     const availability = bookingAvailability(event, clock());
     if (availability !== 'open') return renderUnavailable(reply, availability);
@@ -65,11 +65,10 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
   });
 
   const backUrl = (request: FastifyRequest, step: Step) => {
-    const order: Step[] = ['topics', 'time', 'contact', 'needs', 'check'];
-    const index = order.indexOf(step);
+    const index = STEPS.indexOf(step);
     return index === 0
       ? `/${request.lang}/${request.organisation.slug}/events/${request.bookingEvent.id}`
-      : stepUrl(request, order[index - 1]!);
+      : stepUrl(request, STEPS[index - 1]!);
   };
 
   // 1. Topics
@@ -100,7 +99,7 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
     const topics = await topicsByIds(db, request.organisation.id, topicIds);
     const itineraries = await itinerariesFor(db, request.bookingEvent.id, topicIds, clock());
     const choices = await describeItineraries(db, request.bookingEvent.id, itineraries, topics, request.lang);
-    const selected = draft.stops?.map((s) => `${s.topicId}.${s.slotId}`).join('-');
+    const selected = draft.stops && stopsValue(draft.stops);
     return reply.page(view, common(request, 'time', {
       title: request.t(view === 'booking/time.eta' ? 'booking.time.heading' : 'booking.taken.heading'),
       choices, selected, errors, topicNames: [...topics.values()].map((t) => pick(t.name, request.lang)),
@@ -118,8 +117,8 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
     const form = parseForm(itineraryForm, request.body);
     if (!form.ok) return renderTime(request, reply, draft, form.errors);
     const offered = await itinerariesFor(db, request.bookingEvent.id, draft.topicIds!, clock());
-    const chosen = form.data.itinerary.map((s) => `${s.topicId}.${s.slotId}`).join('-');
-    const stillFree = offered.some((i) => i.stops.map((s) => `${s.topicId}.${s.slotId}`).join('-') === chosen);
+    const chosen = stopsValue(form.data.itinerary);
+    const stillFree = offered.some((itinerary) => stopsValue(itinerary.stops) === chosen);
     if (!stillFree) {
       return renderTime(request, reply, { ...draft, stops: undefined }, {}, 409, 'booking/taken.eta');
     }

@@ -72,6 +72,3 @@ function* permutations<T>(items: T[]): Generator<T[]> {
     for (const tail of permutations(rest)) yield [items[i]!, ...tail];
   }
 }
-
-/** The form value for one itinerary: its slot ids in visiting order, e.g. "12-31". */
-export const itineraryValue = (itinerary: Itinerary) => itinerary.stops.map((s) => s.slotId).join('-');

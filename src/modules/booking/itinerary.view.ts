@@ -12,8 +12,9 @@ export type ItineraryChoice = {
   stops: Array<{ time: string; topic: string; desk: string }>;
 };
 
-/** The form value of an itinerary: topic and slot of each stop, "3.12-5.31". */
-export const choiceValue = (itinerary: Itinerary) => itinerary.stops.map((s) => `${s.topicId}.${s.slotId}`).join('-');
+/** The form value of a choice: topic and slot of each stop in visiting order, "3.12-5.31" (see itineraryForm). */
+export const stopsValue = (stops: ReadonlyArray<{ topicId: number; slotId: number }>) =>
+  stops.map((s) => `${s.topicId}.${s.slotId}`).join('-');
 
 /** Turns itineraries into radio options a family can read: times, topics and desks in their language. */
 export async function describeItineraries(
@@ -21,7 +22,7 @@ export async function describeItineraries(
 ): Promise<ItineraryChoice[]> {
   const desks = await deskLabels(db, eventId);
   return itineraries.map((itinerary) => ({
-    value: choiceValue(itinerary),
+    value: stopsValue(itinerary.stops),
     from: formatTime(itinerary.startsAt, lang),
     to: formatTime(itinerary.endsAt, lang),
     stops: itinerary.stops.map((stop) => ({

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.js';
+import type { Clock } from '../../lib/clock.js';
+import { idParam } from '../../lib/params.js';
 import { ZONE, berlinInstant, formatDate, formatTime } from '../../lib/dates.js';
 import { pick } from '../../lib/localized.js';
 import { findPublicEvent, listFreeSlots, listPublicEvents, topicsAtEvent } from './events.repository.js';
 import { bookingAvailability } from './events.rules.js';
-
-export type Clock = () => Date;
 
 /** The organisation's start page and one page per event. */
 export default async function eventsRoutes(scope: FastifyInstance, { db, clock }: { db: Db; clock: Clock }) {
@@ -28,7 +28,7 @@ export default async function eventsRoutes(scope: FastifyInstance, { db, clock }
   });
 
   scope.get('/events/:eventId', async (request, reply) => {
-    const event = await findPublicEvent(db, request.organisation.id, eventIdParam(request.params));
+    const event = await findPublicEvent(db, request.organisation.id, idParam(request.params, 'eventId'));
     if (!event) return reply.callNotFound();
     const now = clock();
     const [topics, free] = await Promise.all([topicsAtEvent(db, event.id), listFreeSlots(db, [event.id], now)]);
@@ -46,10 +46,4 @@ export default async function eventsRoutes(scope: FastifyInstance, { db, clock }
       opensOn: formatDate(DateTime.fromJSDate(event.bookingOpensAt).setZone(ZONE).toISODate()!, request.lang),
     });
   });
-}
-
-/** Ids come from the URL: anything that is not a small positive number simply finds nothing. */
-export function eventIdParam(params: unknown): number {
-  const raw = (params as { eventId?: string }).eventId ?? '';
-  return /^\d{1,9}$/.test(raw) ? Number(raw) : -1;
 }
