@@ -46,6 +46,7 @@ export function i18n(): typeof i18next {
     supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false }, // Eta escapes on output
     returnNull: false,
+    returnObjects: true,
     showSupportNotice: false,
   });
   instance = created;

@@ -79,6 +79,19 @@ describe('finding an event', () => {
     expect(html.querySelector(`a[href="${book()}/topics"]`)).not.toBeNull();
   });
 
+  it('links from the start page to an explanation in Leichte Sprache (and easy English)', async () => {
+    const browser = new Browser(app);
+    await browser.get('/de/wmk');
+    const link = browser.html().querySelector('.easy-read-link a')!;
+    expect(link.text).toBe('Informationen in Leichter Sprache');
+    await browser.get(link.getAttribute('href')!);
+    expect(browser.last.statusCode).toBe(200);
+    expect(browser.html().querySelector('h1')!.text).toBe('Der Tag der Familien·leistungen in Leichter Sprache');
+    expect(browser.html().querySelectorAll('.easy-read p').length).toBeGreaterThan(8);
+    await browser.get('/en/wmk/easy-read');
+    expect(browser.html().querySelector('h1')!.text).toBe('The Family Benefits Day in easy English');
+  });
+
   it('does not show draft events, unknown events or unknown organisations', async () => {
     const draft = await createEvent(database.db, org, { status: 'draft', localDate: '2027-04-14' });
     const browser = new Browser(app);

@@ -96,8 +96,10 @@ describe('booking in a real browser', () => {
     const context = await phone(true);
     const page = await context.newPage();
     const violations: string[] = [];
-    await page.goto(`${origin}/${lang}`);
-    violations.push(...await accessibilityViolations(page));
+    for (const path of [`/${lang}`, `/${lang}/wmk/easy-read`]) {
+      await page.goto(origin + path);
+      violations.push(...await accessibilityViolations(page));
+    }
     await bookWithChecks(page, lang, async (p) => {
       violations.push(...await accessibilityViolations(p));
     });

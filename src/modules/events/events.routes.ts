@@ -27,6 +27,9 @@ export default async function eventsRoutes(scope: FastifyInstance, { db, clock }
     });
   });
 
+  scope.get('/easy-read', async (request, reply) =>
+    reply.page('events/easy-read.eta', { title: request.t('easyRead.heading'), organisation: request.organisation }));
+
   scope.get('/events/:eventId', async (request, reply) => {
     const event = await findPublicEvent(db, request.organisation.id, idParam(request.params, 'eventId'));
     if (!event) return reply.callNotFound();
