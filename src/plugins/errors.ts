@@ -16,7 +16,6 @@ export default fp(
         request.log.error({ error: loggableError(error), req: requestSerializer(request) }, 'request failed');
       }
       const kind = status === 403 && error.code?.startsWith('FST_CSRF') ? 'csrf' : KNOWN.has(status) ? String(status) : '500';
-      if (status === 429 && error.message) reply.header('retry-after', reply.getHeader('retry-after') ?? '60');
       return reply.page('errors/error.eta', { kind, title: request.t(`errors.${kind}.title`) }, KNOWN.has(status) ? status : 500);
     });
 

@@ -138,6 +138,7 @@ describe('rate limits', () => {
     for (let i = 0; i < 3; i++) statuses.push((await browser.post(`${base}/check`, {})).statusCode);
     expect(statuses).toEqual([422, 422, 429]);
     expect(browser.last.body).toContain('Zu viele Versuche');
+    expect(Number(browser.last.headers['retry-after'])).toBeGreaterThan(0);
     await limited.close();
   });
 
