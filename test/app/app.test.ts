@@ -1,6 +1,8 @@
 import { brotliDecompressSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
 import { buildTestApp, testClock } from '../helpers/app.js';
 import { Browser } from '../helpers/browser.js';
@@ -49,6 +51,21 @@ describe('health', () => {
     expect(response.statusCode).toBe(503);
     expect(response.json()).toEqual({ status: 'unavailable' });
     await brokenApp.close();
+  });
+});
+
+describe('unexpected errors', () => {
+  it('show a translated 500 page without internals', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    const failing = await buildApp({ config, database, clock });
+    failing.get('/de/boom', async () => {
+      throw new Error('secret internals: relation "bookings" at line 3');
+    });
+    const response = await failing.inject('/de/boom');
+    expect(response.statusCode).toBe(500);
+    expect(response.body).toContain('Ein Fehler ist aufgetreten');
+    expect(response.body).not.toContain('secret internals');
+    await failing.close();
   });
 });
 
