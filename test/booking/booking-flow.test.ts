@@ -1,35 +1,23 @@
 import { and, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { bookingItems, bookings } from '../../src/modules/booking/booking.table.js';
 import { CODE_ALPHABET, hashToken } from '../../src/lib/tokens.js';
-import { buildTestApp, testClock } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { Browser, text } from '../helpers/browser.js';
-import { openTestDatabase, resetDatabase } from '../helpers/db.js';
+import { resetDatabase } from '../helpers/db.js';
 import { BEFORE_EVENT, type OrganisationFixture, createEvent, createOrganisation, slotsOfDesk } from '../helpers/fixtures.js';
 
-let database: Database;
-let app: FastifyInstance;
-const clock = testClock(BEFORE_EVENT);
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database, clock);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
+const env = useTestApp(BEFORE_EVENT);
+const { clock } = env;
 
 let org: OrganisationFixture;
 let eventId: number;
 let deskIds: number[];
 beforeEach(async () => {
   clock.set(BEFORE_EVENT);
-  await resetDatabase(database);
-  org = await createOrganisation(database.db);
-  ({ event: { id: eventId }, deskIds } = await createEvent(database.db, org));
+  await resetDatabase(env.database);
+  org = await createOrganisation(env.database.db);
+  ({ event: { id: eventId }, deskIds } = await createEvent(env.database.db, org));
 });
 
 const book = (lang = 'de') => `/${lang}/wmk/events/${eventId}/book`;
@@ -55,11 +43,11 @@ async function bookThrough(browser: Browser, topicKeys: string[], contact: Recor
   return firstTime;
 }
 
-const activeItems = () => database.db.select().from(bookingItems).where(eq(bookingItems.active, true));
+const activeItems = () => env.database.db.select().from(bookingItems).where(eq(bookingItems.active, true));
 
 describe('finding an event', () => {
   it('shows the start page with the published event, its venue and free places', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     const response = await browser.get('/de/wmk');
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('Mittwoch, 10. März 2027');
@@ -68,7 +56,7 @@ describe('finding an event', () => {
   });
 
   it('shows the event page with directions, access and the experts present, and a link to book', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     await browser.get(`/de/wmk/events/${eventId}`);
     expect(browser.last.statusCode).toBe(200);
     const html = browser.html();
@@ -80,7 +68,7 @@ describe('finding an event', () => {
   });
 
   it('links from the start page to an explanation in Leichte Sprache (and easy English)', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     await browser.get('/de/wmk');
     const link = browser.html().querySelector('.easy-read-link a')!;
     expect(link.text).toBe('Informationen in Leichter Sprache');
@@ -93,8 +81,8 @@ describe('finding an event', () => {
   });
 
   it('does not show draft events, unknown events or unknown organisations', async () => {
-    const draft = await createEvent(database.db, org, { status: 'draft', localDate: '2027-04-14' });
-    const browser = new Browser(app);
+    const draft = await createEvent(env.database.db, org, { status: 'draft', localDate: '2027-04-14' });
+    const browser = new Browser(env.app);
     expect((await browser.get(`/de/wmk/events/${draft.event.id}`)).statusCode).toBe(404);
     expect((await browser.get(`/de/wmk/events/999`)).statusCode).toBe(404);
     expect((await browser.get(`/de/wmk/events/abc`)).statusCode).toBe(404);
@@ -106,7 +94,7 @@ describe('finding an event', () => {
 
 describe('booking one topic', () => {
   it('books the chosen time and shows the confirmation with code, QR code, calendar file, documents and private link', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     const chosen = await bookThrough(browser, ['kindergeld'], { name: 'Aylin K.', email: 'aylin@example.org', phone: '0151 234567' });
     expect(browser.last.statusCode).toBe(303);
     const location = browser.last.headers.location as string;
@@ -123,7 +111,7 @@ describe('booking one topic', () => {
     expect(browser.last.body).toContain('Steuer-ID jedes Kindes');
     expect(browser.last.body).toContain(`http://familientag.test${location.split('?')[0]}`);
 
-    const [stored] = await database.db.select().from(bookings);
+    const [stored] = await env.database.db.select().from(bookings);
     expect(stored).toMatchObject({ code, name: 'Aylin K.', email: 'aylin@example.org', phone: '0151 234567', language: 'de', status: 'confirmed' });
     const token = location.split('/')[4]!.split('?')[0]!;
     expect(stored!.manageTokenHash).toBe(hashToken(token));
@@ -133,10 +121,10 @@ describe('booking one topic', () => {
   });
 
   it('still shows the confirmation when opened again later from a bookmark', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     await bookThrough(browser, ['kindergeld']);
     const bookmark = (browser.last.headers.location as string).split('?')[0]!;
-    const other = new Browser(app);
+    const other = new Browser(env.app);
     await other.get(bookmark);
     expect(other.last.statusCode).toBe(200);
     expect(other.html().querySelector('h1')!.text).toBe('Ihre Buchung');
@@ -144,10 +132,10 @@ describe('booking one topic', () => {
   });
 
   it('offers a calendar file with times and place but no personal data', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     await bookThrough(browser, ['kindergeld'], { name: 'Zeynep Yilmaz', email: 'zeynep@example.org', phone: '0151 9999999' });
     const manage = (browser.last.headers.location as string).split('?')[0]!;
-    const [stored] = await database.db.select().from(bookings);
+    const [stored] = await env.database.db.select().from(bookings);
     const response = await browser.get(`${manage}/calendar.ics`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/calendar');
@@ -160,9 +148,9 @@ describe('booking one topic', () => {
   });
 
   it('leaves the booked slot out of what others are offered', async () => {
-    const first = new Browser(app);
+    const first = new Browser(env.app);
     await bookThrough(first, ['kindergeld']);
-    const second = new Browser(app);
+    const second = new Browser(env.app);
     await second.get(book() + '/topics');
     await second.post(book() + '/topics', { topics: String(org.topic('kindergeld').id) });
     await second.follow();
@@ -173,7 +161,7 @@ describe('booking one topic', () => {
 
 describe('booking several topics', () => {
   it('proposes back-to-back itineraries across desks and books all stops in English', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     await browser.get(book('en') + '/topics');
     expect(browser.html().querySelector('html')!.getAttribute('lang')).toBe('en');
     await browser.post(book('en') + '/topics', { topics: [String(org.topic('kindergeld').id), String(org.topic('wohngeld').id)] });
@@ -194,7 +182,7 @@ describe('booking several topics', () => {
     expect(browser.html().querySelector('h1')!.text).toBe('Your appointment is booked');
     expect(text(browser.html(), '.appointment-list')).toBe('14:00 Child benefit (Tisch 1) 14:30 Housing benefit (Tisch 2)');
     expect(browser.last.body).toContain('Interpreter: Ukrainian<br>Childcare during the talk');
-    const [stored] = await database.db.select().from(bookings);
+    const [stored] = await env.database.db.select().from(bookings);
     expect(stored).toMatchObject({ language: 'en', interpreterLanguage: 'uk', childcare: true, stepFree: false });
     expect(await activeItems()).toHaveLength(2);
   });
@@ -202,7 +190,7 @@ describe('booking several topics', () => {
 
 describe('the question pages', () => {
   it('have a back link, a continue button and the question as the heading', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     await browser.get(book() + '/topics');
     const html = browser.html();
     expect(html.querySelector('legend h1')!.text).toBe('Zu welchen Themen möchten Sie beraten werden?');
@@ -211,7 +199,7 @@ describe('the question pages', () => {
   });
 
   it('send a family who skips ahead back to the first unanswered question', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     await browser.get(book() + '/check');
     expect(browser.last.statusCode).toBe(303);
     expect(browser.last.headers.location).toBe(book() + '/topics');
@@ -222,7 +210,7 @@ describe('the question pages', () => {
   });
 
   it('show an error summary first, the title prefixed, and keep what was typed', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     await browser.get(book() + '/topics');
     await browser.post(book() + '/topics', {});
     expect(browser.last.statusCode).toBe(422);
@@ -249,7 +237,7 @@ describe('the question pages', () => {
   });
 
   it('refuse line breaks and direction controls in a name, and a phone number with letters', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     await chooseFirstTime(browser, ['kindergeld']);
     for (const name of ['Eve\r\nBcc: victim@example.org', 'Ali\u202eevil']) {
       await browser.post(book() + '/contact', { name });
@@ -265,18 +253,18 @@ describe('the question pages', () => {
   });
 
   it('require consent on the check page and book nothing without it', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     await chooseFirstTime(browser, ['kindergeld']);
     await browser.post(book() + '/contact', { name: 'A. K.' });
     await browser.post(book() + '/needs', { language: 'de', interpreter: 'none' });
     await browser.post(book() + '/check', {});
     expect(browser.last.statusCode).toBe(422);
     expect(browser.html().querySelector('.error-summary a')!.getAttribute('href')).toBe('#field-consent');
-    expect(await database.db.select().from(bookings)).toHaveLength(0);
+    expect(await env.database.db.select().from(bookings)).toHaveLength(0);
   });
 
   it('let the family change an answer from the check page and return there', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     await chooseFirstTime(browser, ['kindergeld']);
     await browser.post(book() + '/contact', { name: 'First' });
     await browser.post(book() + '/needs', { language: 'de', interpreter: 'none' });
@@ -293,8 +281,8 @@ describe('the question pages', () => {
 
 describe('a slot taken meanwhile', () => {
   it('shows a friendly "just taken" page with the next free times, keeps the other answers, and books nothing twice', async () => {
-    const early = new Browser(app);
-    const late = new Browser(app);
+    const early = new Browser(env.app);
+    const late = new Browser(env.app);
     for (const browser of [early, late]) {
       await chooseFirstTime(browser, ['kindergeld']);
       await browser.post(book() + '/contact', { name: 'Same slot' });
@@ -306,7 +294,7 @@ describe('a slot taken meanwhile', () => {
     expect(late.last.statusCode).toBe(409);
     expect(late.html().querySelector('h1')!.text).toBe('Diese Zeit ist gerade vergeben worden');
     expect(late.html().querySelectorAll('input[name="itinerary"] + label').map((l) => l.text)).toEqual(['14:30', '15:00', '15:30']);
-    expect(await database.db.select().from(bookings)).toHaveLength(1);
+    expect(await env.database.db.select().from(bookings)).toHaveLength(1);
 
     await late.post(book() + '/time', { itinerary: late.html().querySelector('input[name="itinerary"]')!.getAttribute('value')!, change: '1' });
     expect(late.last.headers.location).toBe(book() + '/check');
@@ -316,12 +304,12 @@ describe('a slot taken meanwhile', () => {
   });
 
   it('a walk-in slot is never offered nor bookable online', async () => {
-    const { deskIds: [walkInDesk] } = await createEvent(database.db, org, {
+    const { deskIds: [walkInDesk] } = await createEvent(env.database.db, org, {
       localDate: '2027-03-17', desks: [{ label: 'Tisch W', topicKeys: ['stromspar'], walkInPercent: 100 }],
     });
-    const walkInSlots = await slotsOfDesk(database.db, walkInDesk!);
+    const walkInSlots = await slotsOfDesk(env.database.db, walkInDesk!);
     expect(walkInSlots.every((s) => s.walkInOnly)).toBe(true);
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     const events = await browser.get('/de/wmk');
     expect(events.body).toContain('Online ausgebucht');
   });
@@ -329,7 +317,7 @@ describe('a slot taken meanwhile', () => {
 
 describe('managing a booking by its private link', () => {
   async function booked(topics = ['kindergeld']) {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     await bookThrough(browser, topics);
     return { browser, manage: (browser.last.headers.location as string).split('?')[0]! };
   }
@@ -343,11 +331,11 @@ describe('managing a booking by its private link', () => {
     expect(browser.last.statusCode).toBe(303);
     await browser.follow();
     expect(browser.last.body).toContain('Diese Buchung ist abgesagt.');
-    const [stored] = await database.db.select().from(bookings);
+    const [stored] = await env.database.db.select().from(bookings);
     expect(stored!.status).toBe('cancelled');
     expect(await activeItems()).toHaveLength(0);
 
-    const again = new Browser(app);
+    const again = new Browser(env.app);
     await bookThrough(again, ['kindergeld']);
     expect(again.last.statusCode).toBe(303);
   });
@@ -365,7 +353,7 @@ describe('managing a booking by its private link', () => {
     const after = await activeItems();
     expect(after).toHaveLength(1);
     expect(`${after[0]!.topicId}.${after[0]!.slotId}`).toBe(options[1]);
-    const released = await database.db.select().from(bookingItems).where(and(eq(bookingItems.slotId, before!.slotId), eq(bookingItems.active, false)));
+    const released = await env.database.db.select().from(bookingItems).where(and(eq(bookingItems.slotId, before!.slotId), eq(bookingItems.active, false)));
     expect(released).toHaveLength(1);
   });
 
@@ -373,7 +361,7 @@ describe('managing a booking by its private link', () => {
     const { browser, manage } = await booked();
     await browser.get(`${manage}/reschedule`);
     const target = browser.html().querySelectorAll('input[name="itinerary"]')[0]!.getAttribute('value')!;
-    const other = new Browser(app);
+    const other = new Browser(env.app);
     await bookThrough(other, ['kindergeld']);
     await browser.post(`${manage}/reschedule`, { itinerary: target });
     expect(browser.last.statusCode).toBe(409);
@@ -383,7 +371,7 @@ describe('managing a booking by its private link', () => {
   });
 
   it('answers an unknown or malformed link with the same 404 page', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     const unknown = await browser.get('/de/wmk/booking/AAAAAAAAAAAAAAAAAAAAAA');
     const malformed = await browser.get('/de/wmk/booking/nope');
     expect(unknown.statusCode).toBe(404);
@@ -405,8 +393,8 @@ describe('managing a booking by its private link', () => {
 
 describe('events that cannot be booked', () => {
   it('explains a cancelled event instead of offering times', async () => {
-    const cancelled = await createEvent(database.db, org, { status: 'cancelled', localDate: '2027-03-24' });
-    const browser = new Browser(app);
+    const cancelled = await createEvent(env.database.db, org, { status: 'cancelled', localDate: '2027-03-24' });
+    const browser = new Browser(env.app);
     await browser.get(`/de/wmk/events/${cancelled.event.id}`);
     expect(browser.last.body).toContain('Dieser Tag ist abgesagt');
     await browser.get(`/de/wmk/events/${cancelled.event.id}/book/topics`);
@@ -415,7 +403,7 @@ describe('events that cannot be booked', () => {
   });
 
   it('explains a closed booking window, also to a family in the middle of the flow', async () => {
-    const browser = new Browser(app);
+    const browser = new Browser(env.app);
     await browser.get(book() + '/topics');
     await browser.post(book() + '/topics', { topics: String(org.topic('kindergeld').id) });
     clock.set('2027-03-10T12:00:00Z');
@@ -427,8 +415,8 @@ describe('events that cannot be booked', () => {
   });
 
   it('says when an event is fully booked online and no times are left', async () => {
-    for (let i = 0; i < 4; i++) await bookThrough(new Browser(app), ['kindergeld']);
-    const browser = new Browser(app);
+    for (let i = 0; i < 4; i++) await bookThrough(new Browser(env.app), ['kindergeld']);
+    const browser = new Browser(env.app);
     await browser.get(book() + '/topics');
     await browser.post(book() + '/topics', { topics: String(org.topic('kindergeld').id) });
     await browser.follow();
@@ -440,9 +428,9 @@ describe('events that cannot be booked', () => {
 
 describe('tenants', () => {
   it('keeps organisations apart: another county’s event and booking links are not found', async () => {
-    const other = await createOrganisation(database.db, 'kassel');
-    const otherEvent = await createEvent(database.db, other, { localDate: '2027-03-11' });
-    const browser = new Browser(app);
+    const other = await createOrganisation(env.database.db, 'kassel');
+    const otherEvent = await createEvent(env.database.db, other, { localDate: '2027-03-11' });
+    const browser = new Browser(env.app);
     expect((await browser.get(`/de/wmk/events/${otherEvent.event.id}`)).statusCode).toBe(404);
     expect((await browser.get(`/de/kassel/events/${eventId}`)).statusCode).toBe(404);
     expect((await browser.get('/de/wmk')).body).not.toContain('Familienzentrum kassel');
@@ -462,15 +450,15 @@ describe('tenants', () => {
 describe('hoarding', () => {
   it('caps active bookings per e-mail address and event, and a cancelled one no longer counts', async () => {
     const email = { name: 'Bot', email: 'Same@Example.org' };
-    const first = new Browser(app);
+    const first = new Browser(env.app);
     await bookThrough(first, ['kindergeld'], email);
-    await bookThrough(new Browser(app), ['kindergeld'], { ...email, email: 'same@example.org' });
-    const third = new Browser(app);
+    await bookThrough(new Browser(env.app), ['kindergeld'], { ...email, email: 'same@example.org' });
+    const third = new Browser(env.app);
     await bookThrough(third, ['kindergeld'], email);
     expect(third.last.statusCode).toBe(429);
     expect(third.html().querySelector('.error-summary a')!.getAttribute('href')).toBe('#field-email');
     expect(third.html().querySelector('#field-email')).not.toBeNull();
-    expect(await database.db.select().from(bookings)).toHaveLength(2);
+    expect(await env.database.db.select().from(bookings)).toHaveLength(2);
 
     const manage = (first.last.headers.location as string).split('?')[0]!;
     await first.get(`${manage}/cancel`);
@@ -481,7 +469,7 @@ describe('hoarding', () => {
 
   it('does not limit families who give no e-mail address', async () => {
     for (let i = 0; i < 3; i++) {
-      const browser = new Browser(app);
+      const browser = new Browser(env.app);
       await bookThrough(browser, ['kindergeld']);
       expect(browser.last.statusCode).toBe(303);
     }

@@ -1,35 +1,23 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/client.js';
+import { describe, expect, it } from 'vitest';
 import { confirmBooking } from '../../src/modules/booking/booking.service.js';
 import { bookingItems, bookings } from '../../src/modules/booking/booking.table.js';
-import { buildTestApp, testClock } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { Browser } from '../helpers/browser.js';
-import { openTestDatabase, resetDatabase } from '../helpers/db.js';
+import { resetDatabase } from '../helpers/db.js';
 import { BEFORE_EVENT, createEvent, createOrganisation, slotsOfDesk } from '../helpers/fixtures.js';
 
-let database: Database;
-let app: FastifyInstance;
-const clock = testClock(BEFORE_EVENT);
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  app = await buildTestApp(database, clock);
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
+const env = useTestApp(BEFORE_EVENT);
+const { clock } = env;
 
 describe(`one slot, many families (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
   it('50 parallel bookings of the same slot: exactly one succeeds, 49 get the "just taken" page', async () => {
-    await resetDatabase(database);
-    const org = await createOrganisation(database.db);
-    const { event } = await createEvent(database.db, org, { desks: [{ label: 'Tisch 1', topicKeys: ['kindergeld'] }] });
+    await resetDatabase(env.database);
+    const org = await createOrganisation(env.database.db);
+    const { event } = await createEvent(env.database.db, org, { desks: [{ label: 'Tisch 1', topicKeys: ['kindergeld'] }] });
     const base = `/de/wmk/events/${event.id}/book`;
 
-    const families = Array.from({ length: 50 }, () => new Browser(app));
+    const families = Array.from({ length: 50 }, () => new Browser(env.app));
     let chosen = '';
     for (const [index, family] of families.entries()) {
       await family.get(`${base}/topics`);
@@ -49,29 +37,29 @@ describe(`one slot, many families (${process.env.TEST_DATABASE_URL ? 'PostgreSQL
     expect(responses.find((r) => r.statusCode === 409)!.body).toContain('Diese Zeit ist gerade vergeben worden');
 
     const [slotId] = chosen.split('.').slice(1).map(Number);
-    const holders = await database.db.select().from(bookingItems).where(eq(bookingItems.slotId, slotId!));
+    const holders = await env.database.db.select().from(bookingItems).where(eq(bookingItems.slotId, slotId!));
     expect(holders).toHaveLength(1);
-    expect(await database.db.select().from(bookings)).toHaveLength(1);
+    expect(await env.database.db.select().from(bookings)).toHaveLength(1);
   });
 
   it('the database itself refuses a second active item on a slot, whatever the application checks', async () => {
-    await resetDatabase(database);
-    const org = await createOrganisation(database.db);
-    const { event, deskIds } = await createEvent(database.db, org, { desks: [{ label: 'Tisch 1', topicKeys: ['kindergeld'] }] });
-    const [slot] = await slotsOfDesk(database.db, deskIds[0]!);
+    await resetDatabase(env.database);
+    const org = await createOrganisation(env.database.db);
+    const { event, deskIds } = await createEvent(env.database.db, org, { desks: [{ label: 'Tisch 1', topicKeys: ['kindergeld'] }] });
+    const [slot] = await slotsOfDesk(env.database.db, deskIds[0]!);
     const input = {
       event, topicIds: [org.topic('kindergeld').id], stops: [{ topicId: org.topic('kindergeld').id, slotId: slot!.id }],
       contact: { name: 'A', email: '', phone: '' }, needs: { language: 'de' as const, interpreter: 'none' as const, childcare: false, stepFree: false },
       now: clock(),
       bookingsPerEmail: 2,
     };
-    const { bookingId } = await confirmBooking(database.db, input);
+    const { bookingId } = await confirmBooking(env.database.db, input);
     await expect(
-      database.db.insert(bookingItems).values({ bookingId, topicId: org.topic('kindergeld').id, slotId: slot!.id }),
+      env.database.db.insert(bookingItems).values({ bookingId, topicId: org.topic('kindergeld').id, slotId: slot!.id }),
     ).rejects.toMatchObject({ cause: { code: '23505' } });
-    await database.db.update(bookingItems).set({ active: false });
+    await env.database.db.update(bookingItems).set({ active: false });
     await expect(
-      database.db.insert(bookingItems).values({ bookingId, topicId: org.topic('kindergeld').id, slotId: slot!.id }),
+      env.database.db.insert(bookingItems).values({ bookingId, topicId: org.topic('kindergeld').id, slotId: slot!.id }),
     ).resolves.toBeDefined();
   });
 });

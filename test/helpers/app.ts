@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
+import { openTestDatabase } from './db.js';
 
 export type TestClock = { now: Date; set(iso: string): void; (): Date };
 
@@ -31,4 +33,21 @@ export async function buildTestApp(
   const app = await buildApp({ config, database, clock });
   await app.ready();
   return app;
+}
+
+/**
+ * The usual per-file setup: one migrated test database and the real app on it, closed after the file.
+ * Read `.app` and `.database` inside tests and hooks (they exist once beforeAll has run).
+ */
+export function useTestApp(startsAt: string) {
+  const context = { clock: testClock(startsAt) } as { app: FastifyInstance; database: Database; clock: TestClock };
+  beforeAll(async () => {
+    context.database = await openTestDatabase();
+    context.app = await buildTestApp(context.database, context.clock);
+  });
+  afterAll(async () => {
+    await context.app?.close();
+    await context.database?.close();
+  });
+  return context;
 }
