@@ -58,7 +58,8 @@ export default fp(
         lang: request.lang,
         dir: directionOf(request.lang),
         switcher: languageSwitcher(request),
-        csrfToken: await this.generateCsrf(),
+        // Only pages with a form need a token; others set no cookie at all.
+        csrfToken: data.action ? await this.generateCsrf() : undefined,
         assetVersion: app.assetVersion,
         errors: {} as FieldErrors,
         time: (instant: Date) => formatTime(instant, request.lang),

@@ -105,6 +105,12 @@ describe('security headers', () => {
     expect((await app.inject('/assets/kern/../../package.json')).statusCode).toBe(404);
   });
 
+  it('sets no cookie on pages without a form', async () => {
+    for (const url of ['/de', '/de/wmk', `/de/wmk/events/${eventId}`, '/de/wmk/easy-read']) {
+      expect((await app.inject(url)).headers['set-cookie'], url).toBeUndefined();
+    }
+  });
+
   it('keeps the session cookie HttpOnly and SameSite, and __Host-/Secure behind HTTPS', async () => {
     const plain = await app.inject(`/de/wmk/events/${eventId}/book/topics`);
     const cookie = plain.cookies.find((c) => c.name === 'familientag')!;

@@ -18,6 +18,8 @@ import { describeChosenStops, describeItineraries, stopsValue } from './itinerar
 declare module 'fastify' {
   interface FastifyRequest {
     bookingEvent: EventWithVenue;
+    /** The family's answers so far for this event (empty when they start). */
+    draft: BookingDraft;
   }
 }
 
@@ -29,23 +31,25 @@ type Deps = { db: Db; clock: Clock; config: Config };
  */
 export default async function bookingRoutes(scope: FastifyInstance, { db, clock, config }: Deps) {
   scope.decorateRequest('bookingEvent', null as unknown as EventWithVenue);
+  scope.decorateRequest('draft', null as unknown as BookingDraft);
   scope.addHook('preHandler', async (request, reply) => {
     const event = await findPublicEvent(db, request.organisation.id, idParam(request.params, 'eventId'));
     if (!event) return reply.callNotFound();
     const availability = bookingAvailability(event, clock());
     if (availability !== 'open') return renderUnavailable(reply, availability);
     request.bookingEvent = event;
+    request.draft = readDraft(request, event.id);
   });
 
   const stepUrl = (request: FastifyRequest, step: Step) =>
     `/${request.lang}/${request.organisation.slug}/events/${request.bookingEvent.id}/book/${step}`;
 
   /** Going back is always allowed; skipping ahead sends the family to the first unanswered question. */
-  const guard = (request: FastifyRequest, reply: FastifyReply, draft: BookingDraft, step: Step) => {
-    if (isStepReachable(draft, step)) return false;
-    void reply.redirect(stepUrl(request, firstOpenStep(draft)), 303);
-    return true;
-  };
+  const reachable = (step: Step) => ({
+    preHandler: async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!isStepReachable(request.draft, step)) return reply.redirect(stepUrl(request, firstOpenStep(request.draft)), 303);
+    },
+  });
 
   const afterAnswer = (request: FastifyRequest, reply: FastifyReply, draft: BookingDraft, next: Step) => {
     saveDraft(request, draft);
@@ -79,11 +83,11 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
     }), hasErrors(errors) ? 422 : 200);
   };
   scope.get('/topics', async (request, reply) => {
-    const draft = readDraft(request, request.bookingEvent.id);
+    const { draft } = request;
     return renderTopics(request, reply, draft.topicIds ?? []);
   });
   scope.post('/topics', async (request, reply) => {
-    const draft = readDraft(request, request.bookingEvent.id);
+    const { draft } = request;
     const form = parseForm(topicsForm, request.body);
     const offered = new Set((await topicsAtEvent(db, request.bookingEvent.id)).map((t) => t.id));
     if (!form.ok) return renderTopics(request, reply, [], form.errors);
@@ -106,14 +110,12 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
       action: stepUrl(request, 'time'),
     }), status ?? (hasErrors(errors) ? 422 : 200));
   };
-  scope.get('/time', async (request, reply) => {
-    const draft = readDraft(request, request.bookingEvent.id);
-    if (guard(request, reply, draft, 'time')) return reply;
+  scope.get('/time', reachable('time'), async (request, reply) => {
+    const { draft } = request;
     return renderTime(request, reply, draft);
   });
-  scope.post('/time', async (request, reply) => {
-    const draft = readDraft(request, request.bookingEvent.id);
-    if (guard(request, reply, draft, 'time')) return reply;
+  scope.post('/time', reachable('time'), async (request, reply) => {
+    const { draft } = request;
     const form = parseForm(itineraryForm, request.body);
     if (!form.ok) return renderTime(request, reply, draft, form.errors);
     const offered = await itinerariesFor(db, request.bookingEvent.id, draft.topicIds!, clock());
@@ -130,14 +132,12 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
     reply.page('booking/contact.eta', common(request, 'contact', {
       title: request.t('booking.contact.heading'), values, errors,
     }), hasErrors(errors) ? 422 : 200);
-  scope.get('/contact', async (request, reply) => {
-    const draft = readDraft(request, request.bookingEvent.id);
-    if (guard(request, reply, draft, 'contact')) return reply;
+  scope.get('/contact', reachable('contact'), async (request, reply) => {
+    const { draft } = request;
     return renderContact(request, reply, draft.contact ?? {});
   });
-  scope.post('/contact', async (request, reply) => {
-    const draft = readDraft(request, request.bookingEvent.id);
-    if (guard(request, reply, draft, 'contact')) return reply;
+  scope.post('/contact', reachable('contact'), async (request, reply) => {
+    const { draft } = request;
     const form = parseForm(contactForm, request.body);
     if (!form.ok) return renderContact(request, reply, submitted(request.body, ['name', 'email', 'phone']), form.errors);
     return afterAnswer(request, reply, { ...draft, contact: form.data }, 'needs');
@@ -153,14 +153,12 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
       interpreterLanguages: INTERPRETER_LANGUAGES.map((code) => ({ code, label: languageName(code, request.lang) }))
         .sort((a, b) => a.label.localeCompare(b.label, request.lang)),
     }), hasErrors(errors) ? 422 : 200);
-  scope.get('/needs', async (request, reply) => {
-    const draft = readDraft(request, request.bookingEvent.id);
-    if (guard(request, reply, draft, 'needs')) return reply;
+  scope.get('/needs', reachable('needs'), async (request, reply) => {
+    const { draft } = request;
     return renderNeeds(request, reply, draft.needs ?? { language: request.lang, interpreter: 'none' });
   });
-  scope.post('/needs', async (request, reply) => {
-    const draft = readDraft(request, request.bookingEvent.id);
-    if (guard(request, reply, draft, 'needs')) return reply;
+  scope.post('/needs', reachable('needs'), async (request, reply) => {
+    const { draft } = request;
     const form = parseForm(needsForm, request.body);
     if (!form.ok) {
       const values = submitted(request.body, ['language', 'interpreter', 'childcare', 'stepFree']);
@@ -181,16 +179,15 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
       stepUrls: Object.fromEntries((['topics', 'time', 'contact', 'needs'] as Step[]).map((s) => [s, `${stepUrl(request, s)}?change=1`])),
     }), status ?? (hasErrors(errors) ? 422 : 200));
   };
-  scope.get('/check', async (request, reply) => {
-    const draft = readDraft(request, request.bookingEvent.id);
-    if (guard(request, reply, draft, 'check')) return reply;
+  scope.get('/check', reachable('check'), async (request, reply) => {
+    const { draft } = request;
     return renderCheck(request, reply, draft);
   });
   scope.post('/check', {
+    ...reachable('check'),
     config: { rateLimit: { max: config.rateLimits.bookingsPerHour, timeWindow: '1 hour' } },
   }, async (request, reply) => {
-    const draft = readDraft(request, request.bookingEvent.id);
-    if (guard(request, reply, draft, 'check')) return reply;
+    const { draft } = request;
     const form = parseForm(confirmForm, request.body);
     if (!form.ok) return renderCheck(request, reply, draft, form.errors);
     try {
