@@ -14,7 +14,23 @@ import assets from './plugins/assets.js';
 import errors from './plugins/errors.js';
 import forms from './plugins/forms.js';
 import security from './plugins/security.js';
+import { fastifySSE as sse } from '@fastify/sse';
+import deskQueueRoutes from './modules/queue/desk-queue.routes.js';
+import frontDeskRoutes from './modules/queue/frontdesk.routes.js';
+import { liveUpdates } from './modules/queue/live.js';
+import { closeStreamsOnShutdown } from './modules/queue/live.routes.js';
+import publicQueueRoutes from './modules/queue/public.routes.js';
+import staffLiveRoutes from './modules/queue/staff-live.routes.js';
+import staffAuth, { type StaffRouteEntry } from './modules/staff/staff.auth.js';
+import staffRoutes from './modules/staff/staff.routes.js';
 import view from './plugins/view.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every staff route with the roles that may use it; the role-matrix test walks this list. */
+    staffRoutes: StaffRouteEntry[];
+  }
+}
 
 export type AppDependencies = {
   config: Config;
@@ -31,6 +47,10 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
     bodyLimit: 16_384,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 100 },
   });
+  const live = await liveUpdates(database);
+  app.addHook('onClose', async () => live.close());
+  const staffRoutesTable: StaffRouteEntry[] = [];
+  app.decorate('staffRoutes', staffRoutesTable);
   const { db } = database;
 
   await app.register(security, { config });
@@ -38,6 +58,8 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
   await app.register(assets);
   await app.register(view, { config });
   await app.register(errors, { lookupsPerMinute: config.rateLimits.lookupsPerMinute });
+  await app.register(sse, { heartbeatInterval: 25_000 });
+  closeStreamsOnShutdown(app);
 
   app.get('/healthz', async (_request, reply) => {
     try {
@@ -64,6 +86,14 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
     await scope.register(eventsRoutes, { db, clock });
     await scope.register(bookingRoutes, { db, clock, config, prefix: '/events/:eventId/book' });
     await scope.register(manageRoutes, { db, clock, config, prefix: '/booking/:token' });
+    await scope.register(publicQueueRoutes, { db, clock, live, lookupsPerMinute: config.rateLimits.lookupsPerMinute });
+    await scope.register(async (staffScope) => {
+      await staffScope.register(staffAuth, { db, clock, config, registry: staffRoutesTable });
+      await staffScope.register(staffRoutes, { db, clock, config });
+      await staffScope.register(frontDeskRoutes, { db, clock, config, live });
+      await staffScope.register(deskQueueRoutes, { db, clock, live });
+      await staffScope.register(staffLiveRoutes, { db, live });
+    }, { prefix: '/staff' });
   }, { prefix: '/:lang/:org' });
 
   return app;

@@ -25,6 +25,7 @@ const envSchema = z.object({
   RATE_LIMIT_BOOKINGS_PER_HOUR: z.coerce.number().int().min(1).default(20),
   RATE_LIMIT_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   BOOKINGS_PER_EMAIL_PER_EVENT: z.coerce.number().int().min(1).default(2),
+  LOGIN_ATTEMPTS_PER_15_MINUTES: z.coerce.number().int().min(1).default(10),
 });
 
 export type Config = Readonly<{
@@ -43,7 +44,7 @@ export type Config = Readonly<{
   secureCookies: boolean;
   logLevel: string;
   trustProxy: boolean;
-  rateLimits: Readonly<{ bookingsPerHour: number; lookupsPerMinute: number }>;
+  rateLimits: Readonly<{ bookingsPerHour: number; lookupsPerMinute: number; loginAttemptsPer15Minutes: number }>;
   /** Active bookings one e-mail address may hold for one event (against hoarding of slots). */
   bookingsPerEmailPerEvent: number;
 }>;
@@ -78,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: Object.freeze({
       bookingsPerHour: e.RATE_LIMIT_BOOKINGS_PER_HOUR,
       lookupsPerMinute: e.RATE_LIMIT_LOOKUPS_PER_MINUTE,
+      loginAttemptsPer15Minutes: e.LOGIN_ATTEMPTS_PER_15_MINUTES,
     }),
     bookingsPerEmailPerEvent: e.BOOKINGS_PER_EMAIL_PER_EVENT,
   });

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -13,6 +14,12 @@ export type Database = {
   db: Db;
   kind: 'pglite' | 'postgres';
   close: () => Promise<void>;
+  /**
+   * Cross-process signals. On PostgreSQL these are LISTEN/NOTIFY, so every server process on the
+   * database hears them; on PGlite (one process by definition) they stay in-process.
+   */
+  notify: (channel: string, payload: string) => Promise<void>;
+  listen: (channel: string, onMessage: (payload: string) => void) => Promise<() => Promise<void>>;
 };
 
 export type DatabaseTarget =
@@ -24,7 +31,18 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
     const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {} });
-    return { db: drizzle(client, { schema }) as unknown as Db, kind: 'postgres', close: () => client.end() };
+    return {
+      db: drizzle(client, { schema }) as unknown as Db,
+      kind: 'postgres',
+      close: () => client.end({ timeout: 5 }),
+      notify: async (channel, payload) => {
+        await client.notify(channel, payload);
+      },
+      listen: async (channel, onMessage) => {
+        const { unlisten } = await client.listen(channel, onMessage);
+        return unlisten;
+      },
+    };
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
@@ -35,5 +53,19 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   }
   const client = location ? new PGlite(location) : new PGlite();
   await client.waitReady;
-  return { db: drizzle(client, { schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+  const signals = new EventEmitter().setMaxListeners(0);
+  return {
+    db: drizzle(client, { schema }) as unknown as Db,
+    kind: 'pglite',
+    close: () => client.close(),
+    notify: async (channel, payload) => {
+      signals.emit(channel, payload);
+    },
+    listen: async (channel, onMessage) => {
+      signals.on(channel, onMessage);
+      return async () => {
+        signals.off(channel, onMessage);
+      };
+    },
+  };
 }

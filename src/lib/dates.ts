@@ -25,3 +25,8 @@ export function formatDate(localDate: string, lang: string): string {
 }
 
 export const isLocalTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
+
+/** The local calendar date in Berlin at an instant, e.g. "2027-03-10". */
+export function berlinDate(instant: Date): string {
+  return inBerlin(instant).toISODate()!;
+}

@@ -58,8 +58,11 @@ export default fp(
         lang: request.lang,
         dir: directionOf(request.lang),
         switcher: languageSwitcher(request),
-        // Only pages with a form need a token; others set no cookie at all.
-        csrfToken: data.action ? await this.generateCsrf() : undefined,
+        // Only pages with a form need a token; others set no cookie at all. Staff pages all have the logout form.
+        csrfToken: data.action || request.staff ? await this.generateCsrf() : undefined,
+        organisation: request.organisation ?? undefined,
+        staff: request.staff ?? undefined,
+        staffBase: request.staff && request.organisation ? `/${request.lang}/${request.organisation.slug}/staff` : undefined,
         assetVersion: app.assetVersion,
         errors: {} as FieldErrors,
         time: (instant: Date) => formatTime(instant, request.lang),

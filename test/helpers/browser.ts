@@ -60,3 +60,12 @@ export class Browser {
 }
 
 export const text = (html: HTMLElement, selector: string) => html.querySelector(selector)?.text.replace(/\s+/g, ' ').trim();
+
+/** Signs a staff member in through the real login form and returns their browser. */
+export async function signIn(app: FastifyInstance, orgSlug: string, email: string, password: string): Promise<Browser> {
+  const browser = new Browser(app);
+  await browser.get(`/de/${orgSlug}/staff/login`);
+  const response = await browser.post(`/de/${orgSlug}/staff/login`, { email, password });
+  if (response.statusCode !== 303) throw new Error(`Login of ${email} failed with ${response.statusCode}`);
+  return browser;
+}

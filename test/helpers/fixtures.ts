@@ -2,7 +2,11 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../src/db/client.js';
 import { berlinInstant } from '../../src/lib/dates.js';
 import { createDeskWithSlots } from '../../src/modules/events/events.service.js';
-import { events, slots } from '../../src/modules/events/events.table.js';
+import { desks, events, slots } from '../../src/modules/events/events.table.js';
+import { confirmBooking } from '../../src/modules/booking/booking.service.js';
+import { hashPassword } from '../../src/modules/staff/passwords.js';
+import { insertStaff } from '../../src/modules/staff/staff.repository.js';
+import type { StaffRole } from '../../src/modules/staff/staff.table.js';
 import { organisations, topics, venues } from '../../src/modules/organisations/organisations.table.js';
 
 export type OrganisationFixture = Awaited<ReturnType<typeof createOrganisation>>;
@@ -82,3 +86,47 @@ export async function slotsOfDesk(db: Db, deskId: number) {
 
 /** A moment before the default event: 2027-03-01 11:00 Berlin. */
 export const BEFORE_EVENT = '2027-03-01T10:00:00Z';
+
+export const STAFF_PASSWORD = 'correct horse battery staple';
+
+/** A staff member of the fixture's organisation, password STAFF_PASSWORD. Experts may get desks. */
+export async function createStaff(
+  db: Db,
+  fixture: OrganisationFixture,
+  role: StaffRole,
+  options: { email?: string; topicKeys?: string[] } = {},
+) {
+  const id = await insertStaff(db, {
+    organisationId: fixture.organisation.id,
+    email: options.email ?? `${role}@${fixture.organisation.slug}.example`,
+    name: `${role} ${fixture.organisation.slug}`,
+    role,
+    passwordHash: await hashPassword(STAFF_PASSWORD),
+    topicIds: (options.topicKeys ?? []).map((key) => fixture.topic(key).id),
+  });
+  return { id, email: options.email ?? `${role}@${fixture.organisation.slug}.example` };
+}
+
+export async function assignExpert(db: Db, deskId: number, staffId: number) {
+  await db.update(desks).set({ expertId: staffId }).where(eq(desks.id, deskId));
+}
+
+/** A confirmed booking made through the booking service, at the given slots. */
+export async function createBooking(
+  db: Db,
+  fixture: OrganisationFixture,
+  event: typeof events.$inferSelect,
+  stops: Array<{ topicKey: string; slotId: number }>,
+  name = 'Familie Test',
+) {
+  const result = await confirmBooking(db, {
+    event,
+    topicIds: stops.map((s) => fixture.topic(s.topicKey).id),
+    stops: stops.map((s) => ({ topicId: fixture.topic(s.topicKey).id, slotId: s.slotId })),
+    contact: { name, email: '', phone: '' },
+    needs: { language: 'de', interpreter: 'none', childcare: false, stepFree: false },
+    now: new Date(BEFORE_EVENT),
+    bookingsPerEmail: 2,
+  });
+  return result;
+}

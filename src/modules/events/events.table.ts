@@ -2,6 +2,7 @@ import {
   boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, unique,
 } from 'drizzle-orm/pg-core';
 import { organisations, topics, venues } from '../organisations/organisations.table.js';
+import { staff } from '../staff/staff.table.js';
 
 export const eventStatus = pgEnum('event_status', ['draft', 'published', 'cancelled']);
 
@@ -18,6 +19,8 @@ export const events = pgTable(
     status: eventStatus('status').notNull().default('draft'),
     bookingOpensAt: timestamp('booking_opens_at', { withTimezone: true }).notNull(),
     bookingClosesAt: timestamp('booking_closes_at', { withTimezone: true }).notNull(),
+    /** The last ticket number given out on the day; incremented under the event row's lock. */
+    lastTicketNumber: integer('last_ticket_number').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('events_organisation_date_idx').on(table.organisationId, table.localDate)],
@@ -35,6 +38,7 @@ export const desks = pgTable('desks', {
   slotMinutes: integer('slot_minutes').notNull(),
   breaks: jsonb('breaks').$type<DeskBreak[]>().notNull().default([]),
   walkInPercent: integer('walk_in_percent').notNull().default(0),
+  expertId: integer('expert_id').references(() => staff.id, { onDelete: 'set null' }),
 });
 
 export const deskTopics = pgTable(

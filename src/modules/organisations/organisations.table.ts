@@ -11,6 +11,8 @@ export const organisations = pgTable('organisations', {
   contactEmail: text('contact_email'),
   bookingOpensDaysBefore: integer('booking_opens_days_before').notNull().default(60),
   bookingClosesHoursBefore: integer('booking_closes_hours_before').notNull().default(2),
+  /** How often a family is called before the expert may mark them as not there. */
+  callsBeforeNoShow: integer('calls_before_no_show').notNull().default(3),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

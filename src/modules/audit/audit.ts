@@ -1,0 +1,46 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { staff } from '../staff/staff.table.js';
+import { auditLog } from './audit.table.js';
+
+export const AUDIT_ACTIONS = [
+  'login', 'login_failed', 'logout', 'check_in', 'walk_in', 'open_booking', 'name_search', 'print_slip', 'export',
+  'staff_created', 'staff_changed', 'event_moved', 'event_cancelled',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export type AuditEntry = {
+  organisationId: number;
+  staffId: number | null;
+  action: AuditAction;
+  subjectType?: 'booking' | 'ticket' | 'event' | 'staff';
+  subjectId?: number;
+  resultCount?: number;
+  at: Date;
+};
+
+/** Writes one audit entry; pass the transaction when the action itself is in one. */
+export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    organisationId: entry.organisationId,
+    staffId: entry.staffId,
+    action: entry.action,
+    subjectType: entry.subjectType ?? null,
+    subjectId: entry.subjectId ?? null,
+    resultCount: entry.resultCount ?? null,
+    at: entry.at,
+  });
+}
+
+export async function recentAudit(db: Db, organisationId: number, limit = 200) {
+  return db
+    .select({
+      at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId,
+      resultCount: auditLog.resultCount, staffName: staff.name,
+    })
+    .from(auditLog)
+    .leftJoin(staff, eq(staff.id, auditLog.staffId))
+    .where(and(eq(auditLog.organisationId, organisationId)))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
+    .limit(limit);
+}

@@ -1,0 +1,100 @@
+import { and, asc, eq, ilike, inArray, min, max } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { normaliseBookingCode } from '../../lib/tokens.js';
+import { bookingItems, bookings } from '../booking/booking.table.js';
+import { slots } from '../events/events.table.js';
+import { tickets, visits } from './queue.table.js';
+
+export type BoardStatus = 'expected' | 'late' | 'missed' | 'arrived' | 'done';
+
+export type BoardRow = {
+  bookingId: number | null;
+  code: string | null;
+  name: string | null;
+  startsAt: Date | null;
+  ticketId: number | null;
+  ticketNumber: number | null;
+  arrivedAt: Date | null;
+  status: BoardStatus;
+  needs: { interpreterLanguage: string | null; childcare: boolean; stepFree: boolean } | null;
+};
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The front desk's view of a day: every booked family by time with where they are, and every walk-in.
+ * With a search, only bookings whose code is the search, or whose name contains it.
+ */
+export async function boardOfEvent(db: Db, eventId: number, now: Date, search?: string): Promise<BoardRow[]> {
+  const filter = search ? searchCondition(search) : undefined;
+  const booked = await db
+    .select({
+      bookingId: bookings.id, code: bookings.code, name: bookings.name,
+      interpreterLanguage: bookings.interpreterLanguage, childcare: bookings.childcare, stepFree: bookings.stepFree,
+      startsAt: min(slots.startsAt), endsAt: max(slots.endsAt),
+    })
+    .from(bookings)
+    .innerJoin(bookingItems, and(eq(bookingItems.bookingId, bookings.id), eq(bookingItems.active, true)))
+    .innerJoin(slots, eq(slots.id, bookingItems.slotId))
+    .where(and(eq(bookings.eventId, eventId), eq(bookings.status, 'confirmed'), filter))
+    .groupBy(bookings.id)
+    .orderBy(asc(min(slots.startsAt)), asc(bookings.id));
+  const ticketRows = await db
+    .select({ ticket: tickets, openVisits: visits.status })
+    .from(tickets)
+    .leftJoin(visits, eq(visits.ticketId, tickets.id))
+    .where(eq(tickets.eventId, eventId));
+  const byTicket = new Map<number, { ticket: typeof tickets.$inferSelect; open: boolean }>();
+  for (const row of ticketRows) {
+    const entry = byTicket.get(row.ticket.id) ?? { ticket: row.ticket, open: false };
+    if (row.openVisits && ['waiting', 'called', 'serving'].includes(row.openVisits)) entry.open = true;
+    byTicket.set(row.ticket.id, entry);
+  }
+  const ticketOfBooking = new Map([...byTicket.values()].filter((t) => t.ticket.bookingId).map((t) => [t.ticket.bookingId!, t]));
+  const rows: BoardRow[] = booked.map((b) => {
+    const ticket = ticketOfBooking.get(b.bookingId);
+    const startsAt = b.startsAt ? new Date(b.startsAt) : null;
+    const endsAt = b.endsAt ? new Date(b.endsAt) : null;
+    let status: BoardStatus;
+    if (ticket) status = ticket.open ? 'arrived' : 'done';
+    else if (!startsAt || now < startsAt) status = 'expected';
+    else if (endsAt && now < endsAt) status = 'late';
+    else status = 'missed';
+    return {
+      bookingId: b.bookingId, code: b.code, name: b.name, startsAt,
+      ticketId: ticket?.ticket.id ?? null, ticketNumber: ticket?.ticket.number ?? null, arrivedAt: ticket?.ticket.arrivedAt ?? null,
+      status,
+      needs: { interpreterLanguage: b.interpreterLanguage, childcare: b.childcare, stepFree: b.stepFree },
+    };
+  });
+  if (search) return rows;
+  const walkIns: BoardRow[] = [...byTicket.values()]
+    .filter((t) => t.ticket.kind === 'walk_in')
+    .sort((a, b) => a.ticket.number - b.ticket.number)
+    .map((t) => ({
+      bookingId: null, code: null, name: null, startsAt: null, ticketId: t.ticket.id, ticketNumber: t.ticket.number,
+      arrivedAt: t.ticket.arrivedAt, status: t.open ? 'arrived' : 'done', needs: null,
+    }));
+  return [...rows, ...walkIns];
+}
+
+function searchCondition(search: string) {
+  const code = normaliseBookingCode(search);
+  if (/^[A-Z0-9]{6}$/.test(code)) return eq(bookings.code, code);
+  return ilike(bookings.name, `%${escapeLike(search.trim())}%`);
+}
+
+export const isCodeSearch = (search: string) => /^[A-Z0-9]{6}$/.test(normaliseBookingCode(search));
+
+export async function bookingOfEvent(db: Db, eventId: number, bookingId: number) {
+  const [booking] = await db.select().from(bookings).where(and(eq(bookings.id, bookingId), eq(bookings.eventId, eventId)));
+  if (!booking) return undefined;
+  const items = await db
+    .select({ topicId: bookingItems.topicId, startsAt: slots.startsAt, deskId: slots.deskId })
+    .from(bookingItems)
+    .innerJoin(slots, eq(slots.id, bookingItems.slotId))
+    .where(and(eq(bookingItems.bookingId, booking.id), eq(bookingItems.active, true)))
+    .orderBy(asc(slots.startsAt));
+  const [ticket] = await db.select().from(tickets).where(inArray(tickets.bookingId, [booking.id]));
+  return { booking, items, ticket };
+}

@@ -1,0 +1,96 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { organisations } from '../organisations/organisations.table.js';
+import { QueueError } from './checkin.service.js';
+import { nextInQueue } from './queue.rules.js';
+import { busyTicketIds, deskQueue, findDesk, findVisit, lockEvent } from './queue.repository.js';
+import { type VisitStatus, visits } from './queue.table.js';
+
+type DeskAction = { organisationId: number; eventId: number; deskId: number; now: Date };
+
+export type CallResult =
+  | { called: { visitId: number; ticketNumber: number } }
+  | { called: undefined; heldUntil?: Date };
+
+/**
+ * Calls the next family to a desk. Everything happens under the event row's lock, so two experts
+ * pressing the button at the same moment take turns and never get the same family. A family already
+ * called to another desk is skipped until that desk is done with them.
+ */
+export async function callNext(db: Db, input: DeskAction): Promise<CallResult> {
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, input.organisationId, input.eventId);
+    const desk = event && await findDesk(tx, event.id, input.deskId);
+    if (!desk) throw new QueueError('notToday');
+    // Whoever was called here and did not come goes back to waiting, keeping their count of calls.
+    await tx.update(visits).set({ status: 'waiting' }).where(and(eq(visits.deskId, desk.id), eq(visits.status, 'called')));
+    const serving = await tx.select({ id: visits.id }).from(visits).where(and(eq(visits.deskId, desk.id), eq(visits.status, 'serving')));
+    if (serving.length) throw new QueueError('wrongState');
+    const busy = await busyTicketIds(tx, event.id);
+    const queue = (await deskQueue(tx, desk, input.now)).filter((entry) => !busy.has(entry.ticketId));
+    const next = nextInQueue(queue, input.now, { slotMinutes: desk.slotMinutes });
+    if (!next?.visit) {
+      const held = queue.filter((e) => !e.arrived && e.dueAt! >= input.now).sort((a, b) => +a.dueAt! - +b.dueAt!)[0];
+      const waitingOthers = queue.some((e) => e.arrived);
+      return { called: undefined, heldUntil: waitingOthers ? held?.dueAt ?? undefined : undefined };
+    }
+    await tx
+      .update(visits)
+      .set({ status: 'called', callCount: next.visit.callCount + 1, calledAt: input.now })
+      .where(eq(visits.id, next.visit.id));
+    return { called: { visitId: next.visit.id, ticketNumber: next.ticketNumber! } };
+  });
+}
+
+type VisitAction = DeskAction & { visitId: number };
+
+/** Moves one visit of this desk from one state to the next; anything else is refused, not guessed. */
+async function transition(
+  db: Db,
+  input: VisitAction,
+  from: readonly VisitStatus[],
+  change: (visit: typeof visits.$inferSelect) => Partial<typeof visits.$inferInsert>,
+  check?: (visit: typeof visits.$inferSelect, callsBeforeNoShow: number) => void,
+) {
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, input.organisationId, input.eventId);
+    const visit = event && await findVisit(tx, event.id, input.visitId);
+    if (!visit || visit.deskId !== input.deskId || !from.includes(visit.status)) throw new QueueError('wrongState');
+    if (check) {
+      const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
+      check(visit, organisation!.callsBeforeNoShow);
+    }
+    await tx.update(visits).set(change(visit)).where(and(eq(visits.id, visit.id), inArray(visits.status, [...from])));
+    return visit;
+  });
+}
+
+export const callAgain = (db: Db, input: VisitAction) =>
+  transition(db, input, ['called'], (visit) => ({ callCount: visit.callCount + 1, calledAt: input.now }));
+
+export const startConsultation = (db: Db, input: VisitAction) =>
+  transition(db, input, ['called'], () => ({ status: 'serving', startedAt: input.now }));
+
+export const finishConsultation = (db: Db, input: VisitAction) =>
+  transition(db, input, ['serving'], () => ({ status: 'done', finishedAt: input.now }));
+
+export const markNoShow = (db: Db, input: VisitAction) =>
+  transition(db, input, ['called'], () => ({ status: 'no_show', finishedAt: input.now }), (visit, callsBeforeNoShow) => {
+    if (visit.callCount < callsBeforeNoShow) throw new QueueError('tooFewCalls');
+  });
+
+/** Sends a family on to another desk of the same day, where they wait as someone who already waited once. */
+export async function sendOn(db: Db, input: VisitAction & { toDeskId: number; topicId: number | null }) {
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, input.organisationId, input.eventId);
+    const visit = event && await findVisit(tx, event.id, input.visitId);
+    const target = event && await findDesk(tx, event.id, input.toDeskId);
+    if (!visit || !target || visit.deskId !== input.deskId || target.id === visit.deskId || !['called', 'serving'].includes(visit.status)) {
+      throw new QueueError('wrongState');
+    }
+    await tx.update(visits).set({ status: 'sent_on', finishedAt: input.now }).where(eq(visits.id, visit.id));
+    await tx.insert(visits).values({
+      eventId: visit.eventId, ticketId: visit.ticketId, deskId: target.id, topicId: input.topicId, kind: 'sent_on', queuedAt: input.now,
+    });
+  });
+}

@@ -1,0 +1,185 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import QRCode from 'qrcode';
+import { z } from 'zod';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../lib/clock.js';
+import { parseForm } from '../../lib/forms.js';
+import { LANGUAGES, nativeLanguageName } from '../../lib/i18n.js';
+import { idParam } from '../../lib/params.js';
+import { hashToken, newManageToken } from '../../lib/tokens.js';
+import { recordAudit } from '../audit/audit.js';
+import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
+import { staffBase } from '../staff/staff.auth.js';
+import { bookingOfEvent, boardOfEvent, isCodeSearch } from './board.repository.js';
+import { QueueError, checkIn, registerWalkIn } from './checkin.service.js';
+import type { LiveUpdates } from './live.js';
+import { findTicket, visitsOfTicket } from './queue.repository.js';
+import { tickets } from './queue.table.js';
+import { eq } from 'drizzle-orm';
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    /** The token of the slip just issued, shown once as a QR code. */
+    slip: { ticketId: number; token: string };
+  }
+}
+
+type Options = { db: Db; clock: Clock; config: Config; live: LiveUpdates };
+
+const FRONT_DESK = ['coordinator', 'desk'] as const;
+
+const walkInForm = z.object({
+  topicIds: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.coerce.number().int().positive()).min(1, 'frontDesk.walkIn.errors.topics').max(20)),
+  language: z.enum(LANGUAGES, 'frontDesk.walkIn.errors.language'),
+});
+
+/**
+ * The front desk on the day: the board with search, check-in, walk-ins and the printed ticket slip.
+ * The slip's QR code carries a fresh token that is shown once; a reprint makes a new one.
+ */
+export default async function frontDeskRoutes(scope: FastifyInstance, { db, clock, config, live }: Options) {
+  const eventOf = async (request: FastifyRequest) => findEventForStaff(db, request.organisation.id, idParam(request.params, 'eventId'));
+  const slipUrl = (request: FastifyRequest, eventId: number, ticketId: number) =>
+    `${staffBase(request)}/events/${eventId}/tickets/${ticketId}`;
+
+  scope.get('/events/:eventId/board', { config: { roles: FRONT_DESK } }, async (request, reply) => {
+    const event = await eventOf(request);
+    if (!event) return reply.callNotFound();
+    const search = String((request.query as { q?: unknown }).q ?? '').slice(0, 80).trim();
+    const now = clock();
+    const rows = await boardOfEvent(db, event.id, now, search || undefined);
+    if (search) {
+      const codeSearch = isCodeSearch(search);
+      await recordAudit(db, {
+        organisationId: request.organisation.id, staffId: request.staff.id, at: now,
+        ...(codeSearch && rows.length === 1
+          ? { action: 'open_booking', subjectType: 'booking', subjectId: rows[0]!.bookingId! }
+          : { action: 'name_search', resultCount: rows.length }),
+      });
+    }
+    return reply.page('frontdesk/board.eta', {
+      title: request.t('frontDesk.board.title'), event, rows, search, now,
+      counts: countByStatus(rows),
+      liveUrl: `${staffBase(request)}/events/${event.id}/live`,
+    });
+  });
+
+  scope.get('/events/:eventId/bookings/:bookingId', { config: { roles: FRONT_DESK } }, async (request, reply) => {
+    const event = await eventOf(request);
+    const found = event && await bookingOfEvent(db, event.id, idParam(request.params, 'bookingId'));
+    if (!event || !found) return reply.callNotFound();
+    await recordAudit(db, {
+      organisationId: request.organisation.id, staffId: request.staff.id, action: 'open_booking', subjectType: 'booking',
+      subjectId: found.booking.id, at: clock(),
+    });
+    const desks = await desksWithTopics(db, event.id);
+    return reply.page('frontdesk/booking.eta', {
+      title: request.t('frontDesk.booking.title'), event, ...found, desks,
+      action: `${staffBase(request)}/events/${event.id}/check-in`,
+    });
+  });
+
+  scope.post('/events/:eventId/check-in', { config: { roles: FRONT_DESK } }, async (request, reply) => {
+    const event = await eventOf(request);
+    if (!event) return reply.callNotFound();
+    const bookingId = idParam(request.body, 'bookingId');
+    try {
+      const ticket = await checkIn(db, {
+        organisationId: request.organisation.id, staffId: request.staff.id, eventId: event.id, bookingId, now: clock(),
+      });
+      if (!ticket.alreadyCheckedIn) {
+        request.session.set('slip', { ticketId: ticket.ticketId, token: ticket.token });
+        await live.changed(event.id);
+      }
+      return reply.redirect(slipUrl(request, event.id, ticket.ticketId), 303);
+    } catch (error) {
+      if (error instanceof QueueError) return queueProblem(request, reply, event.id, error);
+      throw error;
+    }
+  });
+
+  scope.get('/events/:eventId/walk-in', { config: { roles: FRONT_DESK } }, async (request, reply) => {
+    const event = await eventOf(request);
+    if (!event) return reply.callNotFound();
+    return walkInPage(request, reply, event, { language: request.lang, topicIds: [] }, {});
+  });
+
+  scope.post('/events/:eventId/walk-in', { config: { roles: FRONT_DESK } }, async (request, reply) => {
+    const event = await eventOf(request);
+    if (!event) return reply.callNotFound();
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const form = parseForm(walkInForm, body);
+    const values = { language: String(body.language ?? ''), topicIds: [body.topicIds ?? []].flat().map(Number) };
+    if (!form.ok) return walkInPage(request, reply, event, values, form.errors, 400);
+    try {
+      const ticket = await registerWalkIn(db, {
+        organisationId: request.organisation.id, staffId: request.staff.id, eventId: event.id, now: clock(), ...form.data,
+      });
+      request.session.set('slip', { ticketId: ticket.ticketId, token: ticket.token });
+      await live.changed(event.id);
+      return reply.redirect(slipUrl(request, event.id, ticket.ticketId), 303);
+    } catch (error) {
+      if (error instanceof QueueError) return walkInPage(request, reply, event, values, { topicIds: `frontDesk.errors.${error.reason}` }, 409);
+      throw error;
+    }
+  });
+
+  scope.get('/events/:eventId/tickets/:ticketId', { config: { roles: FRONT_DESK } }, async (request, reply) => {
+    const event = await eventOf(request);
+    const ticket = event && await findTicket(db, event.id, idParam(request.params, 'ticketId'));
+    if (!event || !ticket) return reply.callNotFound();
+    const slip = request.session.get('slip');
+    const token = slip?.ticketId === ticket.id ? slip.token : undefined;
+    if (slip) request.session.set('slip', undefined);
+    const ticketUrl = token ? `${config.publicUrl}/${ticket.language}/${request.organisation.slug}/ticket/${token}` : undefined;
+    const visits = await visitsOfTicket(db, ticket.id);
+    return reply.page('frontdesk/slip.eta', {
+      title: request.t('frontDesk.slip.title', { number: ticket.number }), event, ticket, visits, ticketUrl,
+      qrSvg: ticketUrl ? await QRCode.toString(ticketUrl, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) : undefined,
+      action: `${slipUrl(request, event.id, ticket.id)}/new-link`,
+    });
+  });
+
+  scope.post('/events/:eventId/tickets/:ticketId/new-link', { config: { roles: FRONT_DESK } }, async (request, reply) => {
+    const event = await eventOf(request);
+    const ticket = event && await findTicket(db, event.id, idParam(request.params, 'ticketId'));
+    if (!event || !ticket) return reply.callNotFound();
+    // The old slip's link stops working: a lost slip cannot be used to follow someone else's turn.
+    const token = newManageToken();
+    await db.update(tickets).set({ tokenHash: hashToken(token) }).where(eq(tickets.id, ticket.id));
+    await recordAudit(db, {
+      organisationId: request.organisation.id, staffId: request.staff.id, action: 'print_slip', subjectType: 'ticket', subjectId: ticket.id, at: clock(),
+    });
+    request.session.set('slip', { ticketId: ticket.id, token });
+    return reply.redirect(slipUrl(request, event.id, ticket.id), 303);
+  });
+
+  async function walkInPage(
+    request: FastifyRequest, reply: FastifyReply, event: NonNullable<Awaited<ReturnType<typeof eventOf>>>,
+    values: { language: string; topicIds: number[] }, errors: Record<string, string>, status = 200,
+  ) {
+    const desks = await desksWithTopics(db, event.id);
+    const topics = [...new Map(desks.flatMap((d) => d.topics).map((t) => [t.id, t])).values()].sort((a, b) => a.sortOrder - b.sortOrder);
+    return reply.page('frontdesk/walk-in.eta', {
+      title: request.t('frontDesk.walkIn.title'), event, topics, languages: LANGUAGES.map((code) => ({ code, label: nativeLanguageName(code) })), values, errors,
+      action: `${staffBase(request)}/events/${event.id}/walk-in`,
+    }, status);
+  }
+
+  async function queueProblem(request: FastifyRequest, reply: FastifyReply, eventId: number, error: QueueError) {
+    return reply.page('frontdesk/problem.eta', {
+      title: request.t(`frontDesk.errors.${error.reason}`),
+      backUrl: `${staffBase(request)}/events/${eventId}/board`,
+    }, 409);
+  }
+}
+
+function countByStatus(rows: Array<{ status: string; bookingId: number | null }>) {
+  const counts = { expected: 0, late: 0, missed: 0, arrived: 0, done: 0, walkIns: 0 };
+  for (const row of rows) {
+    counts[row.status as keyof typeof counts] += 1;
+    if (row.bookingId === null) counts.walkIns += 1;
+  }
+  return counts;
+}

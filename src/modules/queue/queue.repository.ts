@@ -1,0 +1,146 @@
+import { and, asc, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { bookingItems, bookings } from '../booking/booking.table.js';
+import { desks, events, slots } from '../events/events.table.js';
+import { type PlannedTurn, type QueueEntry, planQueue } from './queue.rules.js';
+import { tickets, visits } from './queue.table.js';
+
+export type Desk = typeof desks.$inferSelect;
+export type Visit = typeof visits.$inferSelect;
+export type QueueVisit = QueueEntry & { visit?: Visit; ticketNumber?: number };
+
+/** Locks the event row for the rest of the transaction: every queue change of one day takes turns here. */
+export async function lockEvent(tx: Db, organisationId: number, eventId: number) {
+  const [event] = await tx
+    .select()
+    .from(events)
+    .where(and(eq(events.id, eventId), eq(events.organisationId, organisationId)))
+    .for('update');
+  return event;
+}
+
+export async function findDesk(db: Db, eventId: number, deskId: number): Promise<Desk | undefined> {
+  const [desk] = await db.select().from(desks).where(and(eq(desks.id, deskId), eq(desks.eventId, eventId)));
+  return desk;
+}
+
+export async function desksOfEvent(db: Db, eventId: number): Promise<Desk[]> {
+  return db.select().from(desks).where(eq(desks.eventId, eventId)).orderBy(asc(desks.label), asc(desks.id));
+}
+
+/** Tickets whose family is at some desk right now and so cannot be called to another. */
+export async function busyTicketIds(db: Db, eventId: number): Promise<Set<number>> {
+  const rows = await db
+    .select({ ticketId: visits.ticketId })
+    .from(visits)
+    .where(and(eq(visits.eventId, eventId), inArray(visits.status, ['called', 'serving'])));
+  return new Set(rows.map((r) => r.ticketId));
+}
+
+/**
+ * Everyone a desk has to serve: families waiting here, and booked families still on their way
+ * (they hold their time). The visit rows are attached for display.
+ */
+export async function deskQueue(db: Db, desk: Desk, now: Date): Promise<QueueVisit[]> {
+  const waiting = await db
+    .select({ visit: visits, ticketNumber: tickets.number })
+    .from(visits)
+    .innerJoin(tickets, eq(tickets.id, visits.ticketId))
+    .where(and(eq(visits.deskId, desk.id), eq(visits.status, 'waiting')));
+  const onTheirWay = await db
+    .select({ slotId: slots.id, startsAt: slots.startsAt })
+    .from(slots)
+    .innerJoin(bookingItems, and(eq(bookingItems.slotId, slots.id), eq(bookingItems.active, true)))
+    .innerJoin(bookings, eq(bookings.id, bookingItems.bookingId))
+    .leftJoin(tickets, eq(tickets.bookingId, bookings.id))
+    .where(and(eq(slots.deskId, desk.id), gt(slots.startsAt, now), isNull(tickets.id), eq(bookings.status, 'confirmed')));
+  return [
+    ...waiting.map(({ visit, ticketNumber }) => ({
+      id: visit.id,
+      ticketId: visit.ticketId,
+      kind: visit.kind,
+      dueAt: visit.dueAt,
+      queuedAt: visit.queuedAt,
+      arrived: true,
+      visit,
+      ticketNumber,
+    })),
+    ...onTheirWay.map((slot) => ({
+      id: -slot.slotId, ticketId: -slot.slotId, kind: 'booked' as const, dueAt: slot.startsAt, queuedAt: now, arrived: false,
+    })),
+  ];
+}
+
+/** The visit a desk is busy with (called or in consultation), if any. */
+export async function currentVisit(db: Db, deskId: number) {
+  const [row] = await db
+    .select({ visit: visits, ticketNumber: tickets.number })
+    .from(visits)
+    .innerJoin(tickets, eq(tickets.id, visits.ticketId))
+    .where(and(eq(visits.deskId, deskId), inArray(visits.status, ['called', 'serving'])))
+    .orderBy(desc(visits.calledAt))
+    .limit(1);
+  return row;
+}
+
+/** A desk's queue and when the desk is free for the next family (after the current one's slot). */
+export async function deskState(db: Db, desk: Desk, now: Date) {
+  const queue = await deskQueue(db, desk, now);
+  const current = await currentVisit(db, desk.id);
+  const busySince = current ? current.visit.startedAt ?? current.visit.calledAt : null;
+  const freeAt = busySince ? Math.max(now.getTime(), busySince.getTime() + desk.slotMinutes * 60_000) : now.getTime();
+  return { queue, current, deskFreeAt: new Date(freeAt) };
+}
+
+/** The expected plan of a desk from now on: order, expected start and how many are ahead. */
+export async function deskPlan(db: Db, desk: Desk, now: Date): Promise<Array<PlannedTurn<QueueVisit>>> {
+  const { queue, deskFreeAt } = await deskState(db, desk, now);
+  return planQueue(queue, { slotMinutes: desk.slotMinutes, now, deskFreeAt });
+}
+
+/** When a family joining this desk's walk-in queue now could expect its turn. */
+export async function walkInStart(db: Db, desk: Desk, now: Date): Promise<Date | undefined> {
+  const { queue, deskFreeAt } = await deskState(db, desk, now);
+  const probe: QueueVisit = { id: Number.MAX_SAFE_INTEGER, ticketId: -1, kind: 'walk_in', dueAt: null, queuedAt: now, arrived: true };
+  const plan = planQueue([...queue, probe], { slotMinutes: desk.slotMinutes, now, deskFreeAt });
+  return plan.find((turn) => turn.entry === probe)?.startsAt;
+}
+
+export async function findVisit(db: Db, eventId: number, visitId: number) {
+  const [row] = await db
+    .select()
+    .from(visits)
+    .where(and(eq(visits.id, visitId), eq(visits.eventId, eventId)));
+  return row;
+}
+
+/** What the waiting-room screen shows: the latest calls, numbers and desks only. */
+export async function latestCalls(db: Db, eventId: number, limit = 8) {
+  return db
+    .select({ number: tickets.number, deskLabel: desks.label, calledAt: visits.calledAt, status: visits.status, callCount: visits.callCount })
+    .from(visits)
+    .innerJoin(tickets, eq(tickets.id, visits.ticketId))
+    .innerJoin(desks, eq(desks.id, visits.deskId))
+    .where(and(eq(visits.eventId, eventId), inArray(visits.status, ['called', 'serving'])))
+    .orderBy(desc(visits.calledAt))
+    .limit(limit);
+}
+
+export async function findTicketByTokenHash(db: Db, tokenHash: string) {
+  const [ticket] = await db.select().from(tickets).where(eq(tickets.tokenHash, tokenHash));
+  return ticket;
+}
+
+export async function findTicket(db: Db, eventId: number, ticketId: number) {
+  const [ticket] = await db.select().from(tickets).where(and(eq(tickets.id, ticketId), eq(tickets.eventId, eventId)));
+  return ticket;
+}
+
+export async function visitsOfTicket(db: Db, ticketId: number) {
+  return db
+    .select({ visit: visits, desk: desks })
+    .from(visits)
+    .innerJoin(desks, eq(desks.id, visits.deskId))
+    .where(and(eq(visits.ticketId, ticketId), ne(visits.status, 'sent_on')))
+    .orderBy(sql`${visits.dueAt} nulls last`, asc(visits.id));
+}

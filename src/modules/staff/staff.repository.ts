@@ -1,0 +1,62 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { type StaffRole, staff, staffTopics } from './staff.table.js';
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export async function findStaffForLogin(db: Db, organisationId: number, email: string) {
+  const [row] = await db
+    .select({ id: staff.id, passwordHash: staff.passwordHash, active: staff.active })
+    .from(staff)
+    .where(and(eq(staff.organisationId, organisationId), eq(staff.email, normaliseEmail(email))));
+  return row;
+}
+
+export async function listStaff(db: Db, organisationId: number) {
+  const people = await db
+    .select({ id: staff.id, name: staff.name, email: staff.email, role: staff.role, active: staff.active })
+    .from(staff)
+    .where(eq(staff.organisationId, organisationId))
+    .orderBy(asc(staff.role), asc(staff.name));
+  const topics = people.length
+    ? await db.select().from(staffTopics).where(inArray(staffTopics.staffId, people.map((p) => p.id)))
+    : [];
+  return people.map((person) => ({
+    ...person,
+    topicIds: topics.filter((t) => t.staffId === person.id).map((t) => t.topicId),
+  }));
+}
+
+export async function findStaff(db: Db, organisationId: number, staffId: number) {
+  return (await listStaff(db, organisationId)).find((person) => person.id === staffId);
+}
+
+export async function listExperts(db: Db, organisationId: number) {
+  return (await listStaff(db, organisationId)).filter((person) => person.role === 'expert' && person.active);
+}
+
+export type NewStaff = {
+  organisationId: number;
+  email: string;
+  name: string;
+  role: StaffRole;
+  passwordHash: string;
+  topicIds: number[];
+};
+
+export async function insertStaff(tx: Db, person: NewStaff): Promise<number> {
+  const [created] = await tx
+    .insert(staff)
+    .values({
+      organisationId: person.organisationId, email: normaliseEmail(person.email), name: person.name,
+      role: person.role, passwordHash: person.passwordHash,
+    })
+    .returning({ id: staff.id });
+  await setStaffTopics(tx, created!.id, person.role === 'expert' ? person.topicIds : []);
+  return created!.id;
+}
+
+export async function setStaffTopics(tx: Db, staffId: number, topicIds: number[]) {
+  await tx.delete(staffTopics).where(eq(staffTopics.staffId, staffId));
+  if (topicIds.length) await tx.insert(staffTopics).values(topicIds.map((topicId) => ({ staffId, topicId })));
+}

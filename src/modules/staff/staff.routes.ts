@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../lib/clock.js';
+import { berlinDate } from '../../lib/dates.js';
+import { parseForm } from '../../lib/forms.js';
+import { recordAudit } from '../audit/audit.js';
+import { desksOfExpertOn, listEventsOn } from '../events/events.staff.repository.js';
+import { hashPassword, verifyNobody, verifyPassword } from './passwords.js';
+import { findStaffForLogin, normaliseEmail } from './staff.repository.js';
+import { EVERYONE, staffBase, staffCookieName } from './staff.auth.js';
+import { endAllSessions, endSession, startSession } from './staff.sessions.js';
+import { loginForm, passwordForm } from './staff.forms.js';
+import { eq } from 'drizzle-orm';
+import { staff } from './staff.table.js';
+
+type Options = { db: Db; clock: Clock; config: Config };
+
+/** Login, logout, the home page of each role and changing one's own password. */
+export default async function staffRoutes(scope: FastifyInstance, { db, clock, config }: Options) {
+  const cookieName = staffCookieName(config);
+  const cookieOptions = {
+    path: '/', httpOnly: true, secure: config.secureCookies, sameSite: 'strict' as const,
+  };
+
+  scope.get('/login', { config: { public: true } }, async (request, reply) => {
+    if (request.staff) return reply.redirect(staffBase(request), 303);
+    const expired = (request.query as { expired?: string }).expired === '1';
+    return reply.page('staff/login.eta', loginPage(request, { values: {}, expired }));
+  });
+
+  scope.post('/login', {
+    config: { public: true },
+    preHandler: scope.rateLimit({
+      max: config.rateLimits.loginAttemptsPer15Minutes,
+      timeWindow: '15 minutes',
+      keyGenerator: (request) => `${request.ip}|${normaliseEmail(String((request.body as { email?: unknown })?.email ?? ''))}`,
+    }),
+  }, async (request, reply) => {
+    const form = parseForm(loginForm, request.body);
+    const values = { email: String((request.body as { email?: unknown })?.email ?? '').slice(0, 254) };
+    if (!form.ok) return reply.page('staff/login.eta', loginPage(request, { values, errors: form.errors }), 400);
+    const account = await findStaffForLogin(db, request.organisation.id, form.data.email);
+    const valid = account?.active
+      ? await verifyPassword(account.passwordHash, form.data.password)
+      : await verifyNobody(form.data.password);
+    const now = clock();
+    if (!valid) {
+      await recordAudit(db, { organisationId: request.organisation.id, staffId: account?.id ?? null, action: 'login_failed', at: now });
+      return reply.page('staff/login.eta', loginPage(request, { values, errors: { password: 'staff.login.errors.failed' } }), 401);
+    }
+    // A new session at every login; whatever the browser held before is ended.
+    await endSession(db, request.cookies[cookieName]);
+    const token = await startSession(db, account!.id, now);
+    request.session.regenerate();
+    await recordAudit(db, { organisationId: request.organisation.id, staffId: account!.id, action: 'login', at: now });
+    reply.setCookie(cookieName, token, cookieOptions);
+    return reply.redirect(staffBase(request), 303);
+  });
+
+  scope.post('/logout', { config: { roles: EVERYONE } }, async (request, reply) => {
+    await endSession(db, request.cookies[cookieName]);
+    await recordAudit(db, { organisationId: request.organisation.id, staffId: request.staff.id, action: 'logout', at: clock() });
+    reply.clearCookie(cookieName, cookieOptions);
+    return reply.redirect(`${staffBase(request)}/login`, 303);
+  });
+
+  scope.get('/', { config: { roles: EVERYONE } }, async (request, reply) => {
+    const today = berlinDate(clock());
+    const events = await listEventsOn(db, request.organisation.id, today);
+    const desks = request.staff.role === 'expert' ? await desksOfExpertOn(db, request.staff.id, today) : [];
+    return reply.page('staff/home.eta', { title: request.t('staff.home.title'), today, events, desks });
+  });
+
+  scope.get('/password', { config: { roles: EVERYONE } }, async (request, reply) =>
+    reply.page('staff/password.eta', { title: request.t('staff.password.title'), action: request.url, values: {} }));
+
+  scope.post('/password', { config: { roles: EVERYONE } }, async (request, reply) => {
+    const form = parseForm(passwordForm, request.body);
+    const page = (errors: Record<string, string>) =>
+      reply.page('staff/password.eta', { title: request.t('staff.password.title'), action: request.url, values: {}, errors }, 400);
+    if (!form.ok) return page(form.errors);
+    const [me] = await db.select({ passwordHash: staff.passwordHash }).from(staff).where(eq(staff.id, request.staff.id));
+    if (!(await verifyPassword(me!.passwordHash, form.data.current))) return page({ current: 'staff.password.errors.wrong' });
+    await db.update(staff).set({ passwordHash: await hashPassword(form.data.password) }).where(eq(staff.id, request.staff.id));
+    // Other browsers signed in with the old password are signed out; this one starts afresh.
+    await endAllSessions(db, request.staff.id);
+    reply.setCookie(cookieName, await startSession(db, request.staff.id, clock()), cookieOptions);
+    return reply.page('staff/password-changed.eta', { title: request.t('staff.password.changed') });
+  });
+}
+
+function loginPage(request: import('fastify').FastifyRequest, data: Record<string, unknown>) {
+  return { title: request.t('staff.login.title'), action: request.url.split('?')[0], ...data };
+}
