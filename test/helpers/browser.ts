@@ -44,7 +44,7 @@ export class Browser {
 
   private requestHeaders() {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("; ");
-    return { ...this.headers, ...(cookie ? { cookie } : {}) };
+    return { accept: 'text/html', ...this.headers, ...(cookie ? { cookie } : {}) };
   }
 
   private remember(response: LightMyRequestResponse) {

@@ -8,7 +8,7 @@ import { runMigrations } from '../../src/db/migrate.js';
  * One migrated database per test file: in-memory PGlite by default, or, with TEST_DATABASE_URL,
  * a fresh database on that PostgreSQL server (dropped again afterwards), so files can run in parallel.
  */
-export async function openTestDatabase(): Promise<Database & { target: string }> {
+export async function openTestDatabase(): Promise<Database & { target: string; url?: string }> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const database = await openDatabase({ kind: 'pglite', dataDir: 'memory' });
@@ -25,6 +25,7 @@ export async function openTestDatabase(): Promise<Database & { target: string }>
   return {
     ...database,
     target: 'postgres',
+    url: url.toString(),
     close: async () => {
       await database.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);

@@ -49,7 +49,7 @@ export async function findSession(db: Db, token: string | undefined, now: Date):
   if (!row) return { state: 'none' };
   const idle = now.getTime() - row.lastSeenAt.getTime();
   const age = now.getTime() - row.createdAt.getTime();
-  if (idle > IDLE_TIMEOUT_MS || age > ABSOLUTE_TIMEOUT_MS || !row.staff.active) {
+  if (idle >= IDLE_TIMEOUT_MS || age >= ABSOLUTE_TIMEOUT_MS || !row.staff.active) {
     await db.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash));
     return { state: 'expired' };
   }
