@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { runMigrations } from './db/migrate.js';
 import { loggableError } from './lib/logging.js';
+import { DEMO_PASSWORD, DEMO_STAFF, demoStaffEmail } from './modules/demo/demo.data.js';
 import { seedDemo } from './modules/demo/demo.seed.js';
 
 async function main() {
@@ -31,6 +32,11 @@ async function main() {
   if (config.seedDemo) {
     console.log(`  Werra-Meißner-Kreis:  ${base}/de/wmk`);
     console.log(`  Landkreis Kassel:     ${base}/de/kassel`);
+    console.log(`\n  Demo staff (password "${DEMO_PASSWORD}"), sign in at ${base}/de/wmk/staff/login or ${base}/de/kassel/staff/login:`);
+    for (const person of DEMO_STAFF) {
+      console.log(`    ${person.role.padEnd(12)} ${demoStaffEmail(person.local, 'wmk')}  ·  ${demoStaffEmail(person.local, 'kassel')}`);
+    }
+    console.log(`  Today is a practice day (08:00–20:00) with five booked families; the expert serves "Tisch 1".`);
   }
 }
 

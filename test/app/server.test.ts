@@ -54,7 +54,7 @@ describe('npm start on the embedded database', () => {
 
     const database = await openDatabase({ kind: 'pglite', dataDir });
     expect(await database.db.select({ n: count() }).from(organisations)).toEqual([{ n: 2 }]);
-    expect(await database.db.select({ n: count() }).from(events)).toEqual([{ n: 12 }]);
+    expect(await database.db.select({ n: count() }).from(events)).toEqual([{ n: 14 }]);
     await database.close();
   }, 120_000);
 });

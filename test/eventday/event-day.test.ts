@@ -166,11 +166,11 @@ describe('expert queue, display and the family\'s ticket page', () => {
     await expert.get(queueUrl());
     const [visit] = await env.database.db.select().from(visits);
     await expert.post(staffUrl(`/desks/${deskIds[0]}/visits/${visit!.id}/start`));
-    at('14:20');
+    at('14:19');
     await expert.post(staffUrl(`/desks/${deskIds[0]}/visits/${visit!.id}/finish`));
     const [done] = await env.database.db.select().from(visits);
     expect(done).toMatchObject({ status: 'done', callCount: 1 });
-    expect(done!.finishedAt!.toISOString()).toBe('2027-03-10T13:20:00.000Z');
+    expect(done!.finishedAt!.toISOString()).toBe('2027-03-10T13:19:00.000Z');
     await familyPhone.get(ticketPath);
     expect(text(familyPhone.html(), '.ticket-turns')).toContain('Erledigt');
     await front.get(staffUrl('/board'));
@@ -194,7 +194,7 @@ describe('expert queue, display and the family\'s ticket page', () => {
     const [, second] = await slotsOfDesk(db, deskIds[0]!);
     const { event } = { event: (await db.query.events.findFirst())! };
     await createBooking(db, org, event, [{ topicKey: 'kindergeld', slotId: second!.id }], 'Später');
-    at('14:20');
+    at('14:19');
     await front.get(staffUrl('/walk-in'));
     await front.post(staffUrl('/walk-in'), { language: 'de', topicIds: String(org.topic('kindergeld').id) });
     await expert.get(queueUrl());

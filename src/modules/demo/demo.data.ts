@@ -148,3 +148,17 @@ export const ORGANISATIONS: DemoOrganisation[] = [
     ],
   },
 ];
+
+/** Only ever created by the demo seed (development); printed by `npm start` and listed in the README. */
+export const DEMO_PASSWORD = 'familientag-demo';
+
+export const DEMO_STAFF: Array<{ role: 'coordinator' | 'desk' | 'expert'; local: string; name: string }> = [
+  { role: 'coordinator', local: 'koordination', name: 'Kora Koordination' },
+  { role: 'desk', local: 'empfang', name: 'Emil Empfang' },
+  { role: 'expert', local: 'beratung', name: 'Bea Beratung' },
+];
+
+export const demoStaffEmail = (local: string, slug: string) => `${local}@${slug}.demo`;
+
+/** Families on today's practice day, so that the front desk has someone to check in. */
+export const DEMO_FAMILIES = ['Aylin Kaya', 'Olena Kovalenko', 'Familie Schneider', 'Reza Ahmadi', 'Maria Popescu'];

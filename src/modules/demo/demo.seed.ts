@@ -1,12 +1,19 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, gt } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.js';
-import { berlinInstant } from '../../lib/dates.js';
+import { berlinDate, berlinInstant } from '../../lib/dates.js';
 import { events } from '../events/events.table.js';
 import { createDeskWithSlots } from '../events/events.service.js';
 import { upcomingDates } from '../events/rotation.rules.js';
 import { organisations, topics, venues } from '../organisations/organisations.table.js';
-import { type DemoOrganisation, ORGANISATIONS, TOPICS } from './demo.data.js';
+import { hashToken, newBookingCode, newManageToken } from '../../lib/tokens.js';
+import { bookingItems, bookings } from '../booking/booking.table.js';
+import { desks, slots } from '../events/events.table.js';
+import { hashPassword } from '../staff/passwords.js';
+import { insertStaff } from '../staff/staff.repository.js';
+import {
+  DEMO_FAMILIES, DEMO_PASSWORD, DEMO_STAFF, type DemoOrganisation, ORGANISATIONS, TOPICS, demoStaffEmail,
+} from './demo.data.js';
 
 /** Desks of a demo event: which topics sit together at one desk. */
 const DESK_GROUPS: Array<{ label: string; topicKeys: string[] }> = [
@@ -17,6 +24,7 @@ const DESK_GROUPS: Array<{ label: string; topicKeys: string[] }> = [
   { label: 'Tisch 5 · Stromspar-Check', topicKeys: ['stromspar'] },
 ];
 
+/** Monthly events after today's practice day. */
 const EVENTS_PER_ORGANISATION = 6;
 
 /**
@@ -46,34 +54,65 @@ async function seedOrganisation(tx: Db, demo: DemoOrganisation, now: Date) {
   ).returning();
   const topicByKey = new Map(topicRows.map((t) => [t.key, t]));
 
-  const dates = upcomingDates(demo.rule, DateTime.fromJSDate(now), EVENTS_PER_ORGANISATION);
-  for (const [index, localDate] of dates.entries()) {
-    const start = berlinInstant(localDate, demo.rule.startsLocal);
+  const staffIds = new Map<string, number>();
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  for (const person of DEMO_STAFF) {
+    staffIds.set(person.role, await insertStaff(tx, {
+      organisationId: org.id, email: demoStaffEmail(person.local, demo.slug), name: person.name, role: person.role, passwordHash,
+      topicIds: topicRows.filter((t) => DESK_GROUPS[0]!.topicKeys.includes(t.key)).map((t) => t.id),
+    }));
+  }
+
+  // A practice day today, all day long, so that a whole event day can be tried out at once.
+  const today = berlinDate(now);
+  const dates = upcomingDates(demo.rule, DateTime.fromJSDate(now), EVENTS_PER_ORGANISATION).filter((d) => d !== today);
+  const days = [{ localDate: today, startsLocal: '08:00', endsLocal: '20:00' },
+    ...dates.map((localDate) => ({ localDate, startsLocal: demo.rule.startsLocal, endsLocal: demo.rule.endsLocal }))];
+  for (const [index, { localDate, startsLocal, endsLocal }] of days.entries()) {
+    const start = berlinInstant(localDate, startsLocal);
     const [event] = await tx.insert(events).values({
       organisationId: org.id,
       venueId: venueRows[index % venueRows.length]!.id,
       localDate,
-      startsLocal: demo.rule.startsLocal,
-      endsLocal: demo.rule.endsLocal,
+      startsLocal,
+      endsLocal,
       status: 'published',
       bookingOpensAt: start.minus({ days: org.bookingOpensDaysBefore }).toJSDate(),
       bookingClosesAt: start.minus({ hours: org.bookingClosesHoursBefore }).toJSDate(),
     }).returning({ id: events.id });
-    for (const group of DESK_GROUPS) {
+    for (const [groupIndex, group] of DESK_GROUPS.entries()) {
       const deskTopics = group.topicKeys.flatMap((key) => topicByKey.get(key) ?? []);
       if (deskTopics.length === 0) continue;
-      await createDeskWithSlots(tx, {
+      const deskId = await createDeskWithSlots(tx, {
         eventId: event!.id,
         localDate,
         label: group.label,
-        startsLocal: demo.rule.startsLocal,
-        endsLocal: demo.rule.endsLocal,
+        startsLocal,
+        endsLocal,
         slotMinutes: deskTopics[0]!.defaultSlotMinutes,
-        breaks: [{ start: addHours(demo.rule.startsLocal, 2), end: addHours(demo.rule.startsLocal, 2, 15) }],
+        breaks: [{ start: addHours(startsLocal, 2), end: addHours(startsLocal, 2, 15) }],
         walkInPercent: 25,
         topicIds: deskTopics.map((t) => t.id),
       });
+      if (groupIndex === 0) {
+        await tx.update(desks).set({ expertId: staffIds.get('expert')! }).where(eq(desks.id, deskId));
+        if (localDate === today) await seedFamilies(tx, org.id, event!.id, deskId, deskTopics[0]!.id, now);
+      }
     }
+  }
+}
+
+/** Books the first free slots from now on at a desk for the demo families (no contact data). */
+async function seedFamilies(tx: Db, organisationId: number, eventId: number, deskId: number, topicId: number, now: Date) {
+  const free = await tx.select().from(slots)
+    .where(and(eq(slots.deskId, deskId), eq(slots.walkInOnly, false), gt(slots.startsAt, now)))
+    .orderBy(asc(slots.startsAt)).limit(DEMO_FAMILIES.length);
+  for (const [index, slot] of free.entries()) {
+    const [booking] = await tx.insert(bookings).values({
+      organisationId, eventId, code: newBookingCode(), manageTokenHash: hashToken(newManageToken()), name: DEMO_FAMILIES[index]!,
+      language: index === 1 ? 'en' : 'de', consentedAt: now,
+    }).returning({ id: bookings.id });
+    await tx.insert(bookingItems).values({ bookingId: booking!.id, topicId, slotId: slot.id });
   }
 }
 
