@@ -50,8 +50,8 @@ export default fp(
       }
       if (routeConfig.public) return;
       if (session.state !== 'active') return toLogin(request, reply, session.state === 'expired');
-      if (session.staff.organisationId !== request.organisation.id) return forbidden(reply);
-      if (!routeConfig.roles?.includes(session.staff.role)) return forbidden(reply);
+      if (session.staff.organisationId !== request.organisation.id) return forbidden();
+      if (!routeConfig.roles?.includes(session.staff.role)) return forbidden();
     });
   },
   { name: 'staff-auth', dependencies: ['organisation-context'] },
@@ -62,7 +62,7 @@ function toLogin(request: FastifyRequest, reply: FastifyReply, expired: boolean)
   return reply.redirect(expired ? `${base}?expired=1` : base, 303);
 }
 
-function forbidden(reply: FastifyReply) {
+function forbidden(): never {
   const error = new Error('forbidden') as Error & { statusCode: number };
   error.statusCode = 403;
   throw error;
