@@ -1,4 +1,4 @@
-import { and, asc, eq, ilike, inArray, min, max } from 'drizzle-orm';
+import { and, asc, eq, ilike, max, min } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { normaliseBookingCode } from '../../lib/tokens.js';
 import { bookingItems, bookings } from '../booking/booking.table.js';
@@ -95,6 +95,6 @@ export async function bookingOfEvent(db: Db, eventId: number, bookingId: number)
     .innerJoin(slots, eq(slots.id, bookingItems.slotId))
     .where(and(eq(bookingItems.bookingId, booking.id), eq(bookingItems.active, true)))
     .orderBy(asc(slots.startsAt));
-  const [ticket] = await db.select().from(tickets).where(inArray(tickets.bookingId, [booking.id]));
+  const [ticket] = await db.select().from(tickets).where(eq(tickets.bookingId, booking.id));
   return { booking, items, ticket };
 }

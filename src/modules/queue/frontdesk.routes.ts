@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
@@ -16,7 +17,6 @@ import { QueueError, checkIn, registerWalkIn } from './checkin.service.js';
 import type { LiveUpdates } from './live.js';
 import { findTicket, visitsOfTicket } from './queue.repository.js';
 import { tickets } from './queue.table.js';
-import { eq } from 'drizzle-orm';
 
 declare module '@fastify/secure-session' {
   interface SessionData {

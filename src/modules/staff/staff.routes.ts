@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
@@ -11,7 +12,6 @@ import { findStaffForLogin, normaliseEmail } from './staff.repository.js';
 import { EVERYONE, staffBase, staffCookieName } from './staff.auth.js';
 import { endAllSessions, endSession, startSession } from './staff.sessions.js';
 import { loginForm, passwordForm } from './staff.forms.js';
-import { eq } from 'drizzle-orm';
 import { staff } from './staff.table.js';
 
 type Options = { db: Db; clock: Clock; config: Config };
@@ -90,6 +90,6 @@ export default async function staffRoutes(scope: FastifyInstance, { db, clock, c
   });
 }
 
-function loginPage(request: import('fastify').FastifyRequest, data: Record<string, unknown>) {
+function loginPage(request: FastifyRequest, data: Record<string, unknown>) {
   return { title: request.t('staff.login.title'), action: request.url.split('?')[0], ...data };
 }
