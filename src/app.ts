@@ -23,6 +23,11 @@ import publicQueueRoutes from './modules/queue/public.routes.js';
 import staffLiveRoutes from './modules/queue/staff-live.routes.js';
 import staffAuth, { type StaffRouteEntry } from './modules/staff/staff.auth.js';
 import staffRoutes from './modules/staff/staff.routes.js';
+import peopleRoutes from './modules/staff/people.routes.js';
+import auditRoutes from './modules/audit/audit.routes.js';
+import deskRoutes from './modules/events/desks.routes.js';
+import planningRoutes from './modules/events/planning.routes.js';
+import placesRoutes from './modules/organisations/places.routes.js';
 import view from './plugins/view.js';
 
 declare module 'fastify' {
@@ -93,6 +98,11 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
       await staffScope.register(frontDeskRoutes, { db, clock, config, live });
       await staffScope.register(deskQueueRoutes, { db, clock, live });
       await staffScope.register(staffLiveRoutes, { db, live });
+      await staffScope.register(planningRoutes, { db, clock });
+      await staffScope.register(deskRoutes, { db });
+      await staffScope.register(placesRoutes, { db });
+      await staffScope.register(peopleRoutes, { db, clock });
+      await staffScope.register(auditRoutes, { db });
     }, { prefix: '/staff' });
   }, { prefix: '/:lang/:org' });
 

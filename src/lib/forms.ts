@@ -12,7 +12,9 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
-    const field = String(issue.path[0] ?? 'form');
+    // Per-language fields (name.de) are posted and shown as name_de.
+    const [first, second] = issue.path;
+    const field = typeof second === 'string' ? `${String(first)}_${second}` : String(first ?? 'form');
     errors[field] ??= issue.message.includes('.') ? issue.message : 'errors.field.invalid';
   }
   return { ok: false, errors };

@@ -118,12 +118,13 @@ export async function createBooking(
   event: typeof events.$inferSelect,
   stops: Array<{ topicKey: string; slotId: number }>,
   name = 'Familie Test',
+  email = '',
 ) {
   const result = await confirmBooking(db, {
     event,
     topicIds: stops.map((s) => fixture.topic(s.topicKey).id),
     stops: stops.map((s) => ({ topicId: fixture.topic(s.topicKey).id, slotId: s.slotId })),
-    contact: { name, email: '', phone: '' },
+    contact: { name, email, phone: '' },
     needs: { language: 'de', interpreter: 'none', childcare: false, stepFree: false },
     now: new Date(BEFORE_EVENT),
     bookingsPerEmail: 2,

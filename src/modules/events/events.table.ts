@@ -21,6 +21,8 @@ export const events = pgTable(
     bookingClosesAt: timestamp('booking_closes_at', { withTimezone: true }).notNull(),
     /** The last ticket number given out on the day; incremented under the event row's lock. */
     lastTicketNumber: integer('last_ticket_number').notNull().default(0),
+    /** Counts the changes families are told about (moved, cancelled); part of each notice's idempotency key. */
+    revision: integer('revision').notNull().default(0),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [index('events_organisation_date_idx').on(table.organisationId, table.localDate)],

@@ -60,3 +60,15 @@ export async function setStaffTopics(tx: Db, staffId: number, topicIds: number[]
   await tx.delete(staffTopics).where(eq(staffTopics.staffId, staffId));
   if (topicIds.length) await tx.insert(staffTopics).values(topicIds.map((topicId) => ({ staffId, topicId })));
 }
+
+export async function updateStaff(
+  tx: Db, organisationId: number, staffId: number, person: { name: string; role: StaffRole; active: boolean; topicIds: number[] },
+) {
+  await tx.update(staff).set({ name: person.name, role: person.role, active: person.active })
+    .where(and(eq(staff.id, staffId), eq(staff.organisationId, organisationId)));
+  await setStaffTopics(tx, staffId, person.role === 'expert' ? person.topicIds : []);
+}
+
+export async function setPasswordHash(tx: Db, staffId: number, passwordHash: string) {
+  await tx.update(staff).set({ passwordHash }).where(eq(staff.id, staffId));
+}

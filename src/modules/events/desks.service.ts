@@ -1,0 +1,151 @@
+import { and, asc, count, eq, inArray, notInArray } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { bookingItems, bookings } from '../booking/booking.table.js';
+import { topics } from '../organisations/organisations.table.js';
+import { staff, staffTopics } from '../staff/staff.table.js';
+import { visits } from '../queue/queue.table.js';
+import { deskTopics, desks, events, slots } from './events.table.js';
+import type { DeskFormData } from './planning.forms.js';
+import { generateSlots } from './slots.rules.js';
+
+/** A booking that a desk change would leave without its slot or its topic. */
+export type AffectedBooking = { code: string; startsAt: Date; topicName: { de: string } & Partial<Record<string, string>> };
+
+export class DeskChangeRefused extends Error {
+  constructor(readonly reason: 'bookedSlots' | 'dayStarted' | 'expertBusy' | 'unknownTopic' | 'notExpert', readonly bookings: AffectedBooking[] = []) {
+    super(reason);
+  }
+}
+
+type Target = { organisationId: number; eventId: number; localDate: string };
+
+/**
+ * Creates a desk or changes one, and brings its slots in line: slots at times that still exist are kept
+ * (with their bookings), new times are added, vanished times are removed. If that would remove a booked
+ * slot, or a topic that a family booked at this desk, nothing changes and the bookings are named.
+ */
+export async function saveDesk(db: Db, target: Target, deskId: number | undefined, form: DeskFormData): Promise<number> {
+  return db.transaction(async (tx) => {
+    // The event row's lock serialises desk changes against bookings being made for this event.
+    await tx.select({ id: events.id }).from(events).where(eq(events.id, target.eventId)).for('update');
+    await assertTopicsAndExpert(tx, target, deskId, form);
+    const generated = generateSlots({ localDate: target.localDate, ...form });
+    const id = deskId ?? await insertDesk(tx, target.eventId, form);
+    const existing = await tx.select().from(slots).where(eq(slots.deskId, id));
+    const wanted = new Map(generated.map((slot) => [slot.startsAt.getTime(), slot]));
+    const dropped = existing.filter((slot) => {
+      const next = wanted.get(slot.startsAt.getTime());
+      return !next || next.endsAt.getTime() !== slot.endsAt.getTime();
+    });
+    const affected = [
+      ...await bookedAt(tx, dropped.map((s) => s.id)),
+      ...await bookedTopicsOutside(tx, id, form.topicIds),
+    ];
+    if (affected.length) throw new DeskChangeRefused('bookedSlots', uniqueByCodeAndTime(affected));
+
+    if (deskId) {
+      await tx.update(desks).set(deskColumns(form)).where(eq(desks.id, id));
+      await tx.delete(deskTopics).where(eq(deskTopics.deskId, id));
+      await tx.insert(deskTopics).values(form.topicIds.map((topicId) => ({ deskId: id, topicId })));
+    }
+    await removeSlots(tx, dropped.map((s) => s.id));
+    const kept = new Set(existing.filter((s) => !dropped.includes(s)).map((s) => s.startsAt.getTime()));
+    for (const slot of existing.filter((s) => kept.has(s.startsAt.getTime()))) {
+      const next = wanted.get(slot.startsAt.getTime())!;
+      if (next.walkInOnly !== slot.walkInOnly) await tx.update(slots).set({ walkInOnly: next.walkInOnly }).where(eq(slots.id, slot.id));
+    }
+    const added = generated.filter((slot) => !kept.has(slot.startsAt.getTime()));
+    if (added.length) await tx.insert(slots).values(added.map((slot) => ({ ...slot, eventId: target.eventId, deskId: id })));
+    return id;
+  });
+}
+
+/** Removes a desk that has no bookings and no one in its queue. */
+export async function deleteDesk(db: Db, eventId: number, deskId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.select({ id: events.id }).from(events).where(eq(events.id, eventId)).for('update');
+    const deskSlots = await tx.select({ id: slots.id }).from(slots).where(eq(slots.deskId, deskId));
+    const affected = await bookedAt(tx, deskSlots.map((s) => s.id));
+    if (affected.length) throw new DeskChangeRefused('bookedSlots', affected);
+    const [queued] = await tx.select({ n: count() }).from(visits).where(eq(visits.deskId, deskId));
+    if ((queued?.n ?? 0) > 0) throw new DeskChangeRefused('dayStarted');
+    await removeSlots(tx, deskSlots.map((s) => s.id));
+    await tx.delete(desks).where(and(eq(desks.id, deskId), eq(desks.eventId, eventId)));
+  });
+}
+
+const deskColumns = (form: DeskFormData) => ({
+  label: form.label, expertId: form.expertId, startsLocal: form.startsLocal, endsLocal: form.endsLocal,
+  slotMinutes: form.slotMinutes, breaks: form.breaks, walkInPercent: form.walkInPercent,
+});
+
+async function insertDesk(tx: Db, eventId: number, form: DeskFormData) {
+  const [created] = await tx.insert(desks).values({ eventId, ...deskColumns(form) }).returning({ id: desks.id });
+  await tx.insert(deskTopics).values(form.topicIds.map((topicId) => ({ deskId: created!.id, topicId })));
+  return created!.id;
+}
+
+async function assertTopicsAndExpert(tx: Db, target: Target, deskId: number | undefined, form: DeskFormData) {
+  const known = await tx.select({ id: topics.id }).from(topics)
+    .where(and(eq(topics.organisationId, target.organisationId), inArray(topics.id, form.topicIds)));
+  if (known.length !== new Set(form.topicIds).size) throw new DeskChangeRefused('unknownTopic');
+  if (form.expertId === null) return;
+  const [expert] = await tx.select({ id: staff.id }).from(staff).where(and(
+    eq(staff.id, form.expertId), eq(staff.organisationId, target.organisationId), eq(staff.role, 'expert'), eq(staff.active, true),
+  ));
+  if (!expert) throw new DeskChangeRefused('notExpert');
+  const otherDesks = await tx.select({ id: desks.id }).from(desks)
+    .where(and(eq(desks.eventId, target.eventId), eq(desks.expertId, form.expertId)));
+  if (otherDesks.some((desk) => desk.id !== deskId)) throw new DeskChangeRefused('expertBusy');
+}
+
+/** Bookings holding any of these slots. */
+async function bookedAt(tx: Db, slotIds: number[]): Promise<AffectedBooking[]> {
+  if (slotIds.length === 0) return [];
+  return tx
+    .select({ code: bookings.code, startsAt: slots.startsAt, topicName: topics.name })
+    .from(bookingItems)
+    .innerJoin(bookings, eq(bookings.id, bookingItems.bookingId))
+    .innerJoin(slots, eq(slots.id, bookingItems.slotId))
+    .innerJoin(topics, eq(topics.id, bookingItems.topicId))
+    .where(and(inArray(bookingItems.slotId, slotIds), eq(bookingItems.active, true)))
+    .orderBy(asc(slots.startsAt));
+}
+
+/** Bookings at this desk for a topic the desk would no longer serve. */
+async function bookedTopicsOutside(tx: Db, deskId: number, topicIds: number[]): Promise<AffectedBooking[]> {
+  return tx
+    .select({ code: bookings.code, startsAt: slots.startsAt, topicName: topics.name })
+    .from(bookingItems)
+    .innerJoin(bookings, eq(bookings.id, bookingItems.bookingId))
+    .innerJoin(slots, eq(slots.id, bookingItems.slotId))
+    .innerJoin(topics, eq(topics.id, bookingItems.topicId))
+    .where(and(eq(slots.deskId, deskId), eq(bookingItems.active, true), notInArray(bookingItems.topicId, topicIds)))
+    .orderBy(asc(slots.startsAt));
+}
+
+/** Released booking items keep pointing at their old slot for the record; they go with the slot. */
+async function removeSlots(tx: Db, slotIds: number[]) {
+  if (slotIds.length === 0) return;
+  await tx.delete(bookingItems).where(and(inArray(bookingItems.slotId, slotIds), eq(bookingItems.active, false)));
+  await tx.delete(slots).where(inArray(slots.id, slotIds));
+}
+
+function uniqueByCodeAndTime(list: AffectedBooking[]) {
+  const seen = new Set<string>();
+  return list.filter((b) => {
+    const key = `${b.code}@${b.startsAt.getTime()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  }).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
+/** Experts of the organisation with the topics they serve, for the desk form. */
+export async function expertsWithTopics(db: Db, organisationId: number) {
+  const people = await db.select({ id: staff.id, name: staff.name }).from(staff)
+    .where(and(eq(staff.organisationId, organisationId), eq(staff.role, 'expert'), eq(staff.active, true)))
+    .orderBy(asc(staff.name));
+  const links = people.length ? await db.select().from(staffTopics).where(inArray(staffTopics.staffId, people.map((p) => p.id))) : [];
+  return people.map((p) => ({ ...p, topicIds: links.filter((l) => l.staffId === p.id).map((l) => l.topicId) }));
+}

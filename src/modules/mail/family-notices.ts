@@ -1,0 +1,50 @@
+import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { bookings } from '../booking/booking.table.js';
+import { type MailKind, mailJobs } from './mail.table.js';
+
+/**
+ * Writes one notice for each of the given bookings that gave an e-mail address, inside the transaction that
+ * changed the event. The key names the cause (kind, event, revision) so a notice is never queued twice.
+ * Returns how many of those families have no e-mail address and must be told another way.
+ */
+export async function queueEventNotices(
+  tx: Db,
+  input: { organisationId: number; eventId: number; revision: number; kind: MailKind; now: Date; bookingIds: number[] },
+): Promise<{ queued: number; withoutEmail: number }> {
+  if (input.bookingIds.length === 0) return { queued: 0, withoutEmail: 0 };
+  const families = await tx
+    .select({ id: bookings.id, email: bookings.email })
+    .from(bookings)
+    .where(and(eq(bookings.eventId, input.eventId), inArray(bookings.id, input.bookingIds)));
+  const reachable = families.filter((family) => family.email);
+  if (reachable.length) {
+    await tx.insert(mailJobs).values(reachable.map((family) => ({
+      organisationId: input.organisationId,
+      bookingId: family.id,
+      kind: input.kind,
+      idempotencyKey: `${input.kind}:${input.eventId}:${family.id}:${input.revision}`,
+      createdAt: input.now,
+    }))).onConflictDoNothing();
+  }
+  return { queued: reachable.length, withoutEmail: families.length - reachable.length };
+}
+
+/** The notices written for an event's families, newest first, without any address. */
+export async function noticesOfEvent(db: Db, eventId: number) {
+  return db
+    .select({ id: mailJobs.id, kind: mailJobs.kind, status: mailJobs.status, createdAt: mailJobs.createdAt, bookingCode: bookings.code })
+    .from(mailJobs)
+    .innerJoin(bookings, eq(bookings.id, mailJobs.bookingId))
+    .where(eq(bookings.eventId, eventId))
+    .orderBy(desc(mailJobs.createdAt), desc(mailJobs.id));
+}
+
+/** Families of an event who gave no e-mail address, by booking status. */
+export async function familiesWithoutEmail(db: Db, eventId: number, status: 'confirmed' | 'cancelled') {
+  const [row] = await db
+    .select({ n: count() })
+    .from(bookings)
+    .where(and(eq(bookings.eventId, eventId), eq(bookings.status, status), isNull(bookings.email)));
+  return row?.n ?? 0;
+}
