@@ -2,6 +2,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { inBerlin } from '../../src/lib/dates.js';
 import { bookingItems, bookings } from '../../src/modules/booking/booking.table.js';
+import { SlotTakenError } from '../../src/modules/booking/booking.service.js';
+import { DeskChangeRefused, saveDesk } from '../../src/modules/events/desks.service.js';
 import { desks, events, slots } from '../../src/modules/events/events.table.js';
 import { mailJobs } from '../../src/modules/mail/mail.table.js';
 import { venues } from '../../src/modules/organisations/organisations.table.js';
@@ -283,5 +285,33 @@ describe('moving and cancelling an event with bookings', () => {
     await coordinator.post(staffUrl(`/events/${event.id}/move`), { localDate: '2027-03-17', venueId: String(org.venue.id) });
     await coordinator.get(staffUrl('/audit'));
     expect(text(coordinator.html(), 'tbody tr')).toContain('Termin verschoben');
+  });
+});
+
+describe('a desk change racing a booking', () => {
+  it('either keeps the slot for the family or refuses the booking; never a booking without its slot', async () => {
+    const db = env.database.db;
+    for (let round = 0; round < 6; round++) {
+      await resetDatabase(env.database);
+      org = await createOrganisation(db);
+      const { event, deskIds } = await createEvent(db, org, { desks: [{ label: 'Tisch 1', topicKeys: ['kindergeld'] }] });
+      const [, lastSlot] = (await slotsOfDesk(db, deskIds[0]!)).slice(-2);
+      const shorterDay = {
+        label: 'Tisch 1', topicIds: [org.topic('kindergeld').id], expertId: null, startsLocal: '14:00', endsLocal: '15:30',
+        slotMinutes: 30, breaks: [], walkInPercent: 0,
+      };
+      const outcomes = await Promise.allSettled([
+        saveDesk(db, { organisationId: org.organisation.id, eventId: event.id, localDate: event.localDate }, deskIds[0], shorterDay),
+        createBooking(db, org, event, [{ topicKey: 'kindergeld', slotId: lastSlot!.id }]),
+      ]);
+      const [deskChange, booking] = outcomes;
+      expect((deskChange.status === 'fulfilled' ? 1 : 0) + (booking.status === 'fulfilled' ? 1 : 0)).toBe(1);
+      // Each loser is told in its own words: the family that the time is gone, the coordinator which booking is in the way.
+      if (booking.status === 'rejected') expect(booking.reason).toBeInstanceOf(SlotTakenError);
+      if (deskChange.status === 'rejected') expect(deskChange.reason).toBeInstanceOf(DeskChangeRefused);
+      const items = await db.select().from(bookingItems).where(eq(bookingItems.active, true));
+      const slotStillThere = (await db.select().from(slots).where(eq(slots.id, lastSlot!.id))).length === 1;
+      expect(items.length === 1).toBe(slotStillThere);
+    }
   });
 });

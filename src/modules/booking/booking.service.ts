@@ -1,8 +1,10 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { hashToken, newBookingCode, newManageToken } from '../../lib/tokens.js';
 import { listFreeSlots } from '../events/events.repository.js';
 import { bookingAvailability, type EventWindow } from '../events/events.rules.js';
+import { events } from '../events/events.table.js';
 import * as repository from './booking.repository.js';
 import type { ChosenStops, ContactAnswers, NeedsAnswers } from './booking.forms.js';
 import { buildItineraries, type Itinerary } from './itinerary.rules.js';
@@ -40,7 +42,10 @@ export async function itinerariesFor(db: Db, eventId: number, topicIds: number[]
  * a desk that serves it, one after another. A slot taken meanwhile is the expected race, not an error.
  */
 async function assertBookable(tx: Db, event: BookableEvent, topicIds: number[], stops: ChosenStops, now: Date) {
-  const availability = bookingAvailability(event, now);
+  // A shared lock on the event: bookings run side by side, but wait for a coordinator's desk change, move or
+  // cancellation (which lock it exclusively), and then see the event as it is now.
+  const [current] = await tx.select().from(events).where(eq(events.id, event.id)).for('share');
+  const availability = bookingAvailability(current ?? event, now);
   if (availability !== 'open') throw new BookingClosedError(availability);
   const wanted = [...new Set(topicIds)].sort();
   const chosen = stops.map((s) => s.topicId).sort();
