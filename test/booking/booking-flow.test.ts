@@ -140,7 +140,8 @@ describe('booking one topic', () => {
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/calendar');
     expect(response.body).toContain('BEGIN:VEVENT');
-    expect(response.body).toContain('DTSTART:20270310T130000Z');
+    expect(response.body).toContain('BEGIN:VTIMEZONE');
+    expect(response.body).toContain('DTSTART;TZID=Europe/Berlin:20270310T140000');
     expect(response.body).toContain('Marktplatz 1');
     for (const secret of ['Zeynep', 'zeynep@example.org', '9999999', stored!.code, manage.split('/')[4]!]) {
       expect(response.body).not.toContain(secret);

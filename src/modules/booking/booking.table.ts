@@ -31,6 +31,8 @@ export const bookings = pgTable(
     status: bookingStatus('status').notNull().default('confirmed'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    /** When name, contact and needs were removed; only the anonymous facts of the booking remain. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },
   (table) => [
     uniqueIndex('bookings_code_uq').on(table.code),

@@ -14,7 +14,7 @@ export async function queueEventNotices(
 ): Promise<{ queued: number; withoutEmail: number }> {
   if (input.bookingIds.length === 0) return { queued: 0, withoutEmail: 0 };
   const families = await tx
-    .select({ id: bookings.id, email: bookings.email })
+    .select({ id: bookings.id, email: bookings.email, language: bookings.language })
     .from(bookings)
     .where(and(eq(bookings.eventId, input.eventId), inArray(bookings.id, input.bookingIds)));
   const reachable = families.filter((family) => family.email);
@@ -23,6 +23,8 @@ export async function queueEventNotices(
       organisationId: input.organisationId,
       bookingId: family.id,
       kind: input.kind,
+      recipient: family.email,
+      language: family.language,
       idempotencyKey: `${input.kind}:${input.eventId}:${family.id}:${input.revision}`,
       createdAt: input.now,
     }))).onConflictDoNothing();

@@ -2,13 +2,17 @@ import { index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex }
 import { bookings } from '../booking/booking.table.js';
 import { organisations } from '../organisations/organisations.table.js';
 
-export const MAIL_KINDS = ['event_moved', 'event_cancelled'] as const;
+export const MAIL_KINDS = [
+  'booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'reminder', 'event_moved', 'event_cancelled',
+] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 export const mailJobStatus = pgEnum('mail_job_status', ['pending', 'sent', 'failed', 'skipped']);
 
 /**
- * A mail that must reach a family, written in the same transaction as its cause.
+ * The outbox: a mail that must reach a family, written in the same transaction as its cause.
  * The idempotency key (cause + booking) makes a second job for the same cause impossible.
+ * The message is composed when it is sent, from the booking as it is then; the address and the
+ * manage token are wiped as soon as the mail is out.
  */
 export const mailJobs = pgTable(
   'mail_jobs',
@@ -19,10 +23,20 @@ export const mailJobs = pgTable(
     kind: text('kind').$type<MailKind>().notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     status: mailJobStatus('status').notNull().default('pending'),
+    recipient: text('recipient'),
+    language: text('language').notNull().default('de'),
+    /** Only in a confirmation, only until it is sent: the one place the family's manage link can come from. */
+    manageToken: text('manage_token'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A worker holds the job until then; a crashed worker's jobs are taken up again afterwards. */
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (table) => [
     uniqueIndex('mail_jobs_idempotency_key_uq').on(table.idempotencyKey),
-    index('mail_jobs_status_idx').on(table.status),
+    index('mail_jobs_due_idx').on(table.status, table.nextAttemptAt),
   ],
 );

@@ -13,6 +13,14 @@ export const organisations = pgTable('organisations', {
   bookingClosesHoursBefore: integer('booking_closes_hours_before').notNull().default(2),
   /** How often a family is called before the expert may mark them as not there. */
   callsBeforeNoShow: integer('calls_before_no_show').notNull().default(3),
+  /** How long before the first appointment the reminder mail goes out. */
+  reminderHoursBefore: integer('reminder_hours_before').notNull().default(48),
+  /** Days after its event that a booking keeps its personal data. */
+  retentionDays: integer('retention_days').notNull().default(14),
+  /** For the imprint and the privacy notice. */
+  postalAddress: text('postal_address'),
+  representedBy: text('represented_by'),
+  dataProtectionContact: text('data_protection_contact'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
