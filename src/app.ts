@@ -29,9 +29,14 @@ import deskRoutes from './modules/events/desks.routes.js';
 import planningRoutes from './modules/events/planning.routes.js';
 import placesRoutes from './modules/organisations/places.routes.js';
 import view from './plugins/view.js';
+import devMailRoutes from './modules/mail/dev-mail.routes.js';
+import { type MailWorker, mailWorker } from './modules/mail/mail.worker.js';
+import { createMailTransport } from './modules/mail/transport.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
+    /** The outbox worker; server.ts starts its timer, tests run single rounds. */
+    mailWorker: MailWorker;
     /** Every staff route with the roles that may use it; the role-matrix test walks this list. */
     staffRoutes: StaffRouteEntry[];
   }
@@ -53,6 +58,13 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 100 },
   });
   const live = await liveUpdates(database);
+  const transport = createMailTransport(config);
+  const worker = mailWorker({ db: database.db, config, clock, transport, log: app.log });
+  app.decorate('mailWorker', worker);
+  app.addHook('onClose', async () => {
+    await worker.stop();
+    transport.close();
+  });
   app.addHook('onClose', async () => live.close());
   const staffRoutesTable: StaffRouteEntry[] = [];
   app.decorate('staffRoutes', staffRoutesTable);
@@ -77,6 +89,8 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
       return reply.code(503).type('application/json').send({ status: 'unavailable' });
     }
   });
+
+  if (config.env !== 'production' && transport.kind === 'files') await app.register(devMailRoutes, { config });
 
   app.get('/', async (request, reply) => reply.redirect(`/${languageFromHeader(request.headers['accept-language'])}`, 303));
 

@@ -26,6 +26,10 @@ const envSchema = z.object({
   RATE_LIMIT_LOOKUPS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
   BOOKINGS_PER_EMAIL_PER_EVENT: z.coerce.number().int().min(1).default(2),
   LOGIN_ATTEMPTS_PER_15_MINUTES: z.coerce.number().int().min(1).default(10),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'SMTP_URL must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().regex(/^[^\r\n]+$/, 'MAIL_FROM must be one line').default('Familientag <noreply@familientag.invalid>'),
+  MAIL_WORKER_SECONDS: z.coerce.number().int().min(0).default(15),
+  AUDIT_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
 });
 
 export type Config = Readonly<{
@@ -47,6 +51,14 @@ export type Config = Readonly<{
   rateLimits: Readonly<{ bookingsPerHour: number; lookupsPerMinute: number; loginAttemptsPer15Minutes: number }>;
   /** Active bookings one e-mail address may hold for one event (against hoarding of slots). */
   bookingsPerEmailPerEvent: number;
+  mail: Readonly<{
+    /** Absent: mails are written as .eml files under dataDir/mail and listed on /dev/mail (outside production). */
+    smtpUrl: string | undefined;
+    from: string;
+    /** How often the outbox worker looks for due mail, reminders and expired data; 0 turns it off. */
+    workerSeconds: number;
+  }>;
+  auditLogRetentionDays: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -82,5 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginAttemptsPer15Minutes: e.LOGIN_ATTEMPTS_PER_15_MINUTES,
     }),
     bookingsPerEmailPerEvent: e.BOOKINGS_PER_EMAIL_PER_EVENT,
+    mail: Object.freeze({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, workerSeconds: e.MAIL_WORKER_SECONDS }),
+    auditLogRetentionDays: e.AUDIT_LOG_RETENTION_DAYS,
   });
 }

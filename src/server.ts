@@ -24,6 +24,7 @@ async function main() {
     await database.close();
   });
   const address = await app.listen({ host: config.host, port: config.port });
+  app.mailWorker.start();
   // Without PUBLIC_URL the links follow the real address (PORT=0 picks a free port).
   const base = config.publicUrlFromEnv ? config.publicUrl : address.replace('127.0.0.1', 'localhost');
 
@@ -38,6 +39,7 @@ async function main() {
     }
     console.log(`  Today is a practice day (08:00–20:00) with five booked families; the expert serves "Tisch 1".`);
   }
+  console.log(config.mail.smtpUrl ? '  Mail: sent by SMTP (SMTP_URL).' : `  Mail: written to ${config.dataDir}/mail, readable at ${base}/dev/mail`);
 }
 
 main().catch((error: unknown) => {

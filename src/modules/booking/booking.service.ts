@@ -5,7 +5,10 @@ import { hashToken, newBookingCode, newManageToken } from '../../lib/tokens.js';
 import { listFreeSlots } from '../events/events.repository.js';
 import { bookingAvailability, type EventWindow } from '../events/events.rules.js';
 import { events } from '../events/events.table.js';
+import type { MailKind } from '../mail/mail.table.js';
+import { enqueueMail } from '../mail/outbox.js';
 import * as repository from './booking.repository.js';
+import { bookings } from './booking.table.js';
 import type { ChosenStops, ContactAnswers, NeedsAnswers } from './booking.forms.js';
 import { buildItineraries, type Itinerary } from './itinerary.rules.js';
 
@@ -95,6 +98,12 @@ export async function confirmBooking(
           consentedAt: input.now,
         });
         await repository.insertItems(tx, id, input.stops);
+        if (input.contact.email) {
+          await enqueueMail(tx, {
+            organisationId: input.event.organisationId, bookingId: id, kind: 'booking_confirmed', idempotencyKey: `booking_confirmed:${id}`,
+            recipient: input.contact.email, language: input.needs.language, manageToken, now: input.now,
+          });
+        }
         return id;
       });
       return { bookingId, code, manageToken };
@@ -116,6 +125,7 @@ export async function rescheduleBooking(
       await repository.releaseItems(tx, input.bookingId);
       await assertBookable(tx, input.event, input.topicIds, input.stops, input.now);
       await repository.insertItems(tx, input.bookingId, input.stops);
+      await notifyFamily(tx, input.bookingId, 'booking_rescheduled', `booking_rescheduled:${input.bookingId}:${input.now.getTime()}`, input.now);
     });
   } catch (error) {
     if (isUniqueViolation(error, 'booking_items_active_slot_uq')) throw new SlotTakenError();
@@ -127,5 +137,14 @@ export async function cancelBooking(db: Db, bookingId: number, now: Date): Promi
   await db.transaction(async (tx) => {
     await repository.releaseItems(tx, bookingId);
     await repository.markCancelled(tx, bookingId, now);
+    await notifyFamily(tx, bookingId, 'booking_cancelled', `booking_cancelled:${bookingId}`, now);
   });
+}
+
+/** Writes a mail to the family about its booking, if it gave an address; inside the change's transaction. */
+async function notifyFamily(tx: Db, bookingId: number, kind: MailKind, idempotencyKey: string, now: Date) {
+  const [family] = await tx.select({ organisationId: bookings.organisationId, email: bookings.email, language: bookings.language })
+    .from(bookings).where(eq(bookings.id, bookingId));
+  if (!family?.email) return;
+  await enqueueMail(tx, { organisationId: family.organisationId, bookingId, kind, idempotencyKey, recipient: family.email, language: family.language, now });
 }

@@ -1,0 +1,79 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eq } from 'drizzle-orm';
+import { Eta } from 'eta';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { formatDate, formatTime } from '../../lib/dates.js';
+import { isLanguage, translatorFor } from '../../lib/i18n.js';
+import { pick } from '../../lib/localized.js';
+import { bookingCalendar } from '../booking/booking.ics.js';
+import { bookingStops } from '../booking/booking.repository.js';
+import { bookings } from '../booking/booking.table.js';
+import { events } from '../events/events.table.js';
+import { organisations, venues } from '../organisations/organisations.table.js';
+import type { ClaimedMail } from './outbox.js';
+import type { OutgoingMail } from './transport.js';
+
+const templatesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates/mail');
+/** Mail has its own Eta: HTML escaped, the plain-text version not (it is never shown as HTML). */
+const htmlTemplates = new Eta({ views: templatesDir, autoEscape: true, autoTrim: false, cache: true });
+const textTemplates = new Eta({ views: templatesDir, autoEscape: false, autoTrim: false, cache: true });
+
+/** Kinds whose mail carries the appointments as a calendar file. */
+const WITH_CALENDAR = new Set(['booking_confirmed', 'booking_rescheduled', 'event_moved', 'reminder']);
+const HEADER_BREAK = /[\r\n]/;
+
+/**
+ * Builds the mail for an outbox job from the booking as it is now, in the family's language.
+ * Undefined when there is nothing to send any more (data deleted, no address).
+ * Headers hold only fixed, translated text and the address the family typed, checked for line breaks.
+ */
+export async function composeMail(db: Db, config: Config, job: ClaimedMail): Promise<OutgoingMail | undefined> {
+  if (!job.bookingId || !job.recipient || HEADER_BREAK.test(job.recipient)) return undefined;
+  const [row] = await db.select({ booking: bookings, event: events, venue: venues, organisation: organisations })
+    .from(bookings)
+    .innerJoin(events, eq(events.id, bookings.eventId))
+    .innerJoin(venues, eq(venues.id, events.venueId))
+    .innerJoin(organisations, eq(organisations.id, bookings.organisationId))
+    .where(eq(bookings.id, job.bookingId));
+  if (!row || row.booking.anonymisedAt) return undefined;
+  const { booking, event, venue, organisation } = row;
+  const lang = isLanguage(job.language) ? job.language : 'de';
+  const t = translatorFor(lang);
+  const activeStops = await bookingStops(db, booking.id, true);
+  const stops = activeStops.length ? activeStops : await bookingStops(db, booking.id, false);
+  const base = `${config.publicUrl}/${lang}/${organisation.slug}`;
+  const data = {
+    t, lang, kind: job.kind, code: booking.code,
+    title: pick(organisation.eventTitle, lang),
+    organisation,
+    date: formatDate(event.localDate, lang),
+    venue,
+    stops: stops.map((s) => ({ time: formatTime(s.startsAt, lang), topic: pick(s.topic.name, lang), desk: s.deskLabel, documents: pick(s.topic.documents, lang) })),
+    manageUrl: job.manageToken ? `${base}/booking/${job.manageToken}` : undefined,
+    eventUrl: `${base}/events/${event.id}`,
+    cancelled: booking.status === 'cancelled',
+  };
+  const calendar = WITH_CALENDAR.has(job.kind) && activeStops.length
+    ? bookingCalendar({
+      uidPrefix: `booking-${booking.id}-${activeStops.map((s) => s.slotId).join('.')}`,
+      title: data.title,
+      location: `${venue.name}, ${venue.street}, ${venue.postcode} ${venue.town}`,
+      note: t('booking.calendar.note'),
+      stops: activeStops.map((s) => ({ topicName: pick(s.topic.name, lang), deskLabel: s.deskLabel, startsAt: s.startsAt, endsAt: s.endsAt })),
+    })
+    : undefined;
+  return {
+    to: job.recipient,
+    subject: t(`mail.${job.kind}.subject`, { date: data.date, code: booking.code }),
+    // The same cause always has the same Message-ID, so a mail that had to be sent twice is recognisable.
+    messageId: `<${job.idempotencyKey.replace(/[^\w.-]/g, '.')}@familientag>`,
+    text: await textTemplates.renderAsync('message.text', data),
+    html: await htmlTemplates.renderAsync('message.html', data),
+    headers: { 'Content-Language': lang, 'Auto-Submitted': 'auto-generated' },
+    attachments: calendar
+      ? [{ filename: `familientag-${event.localDate}.ics`, content: calendar, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]
+      : [],
+  };
+}

@@ -1,0 +1,86 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../lib/clock.js';
+import { composeMail } from './compose.js';
+import { claimDueMail, markAttemptFailed, markSent, markSkipped } from './outbox.js';
+import { queueDueReminders } from './reminders.js';
+import { type RetentionResult, runRetention } from './retention.js';
+import type { MailTransport } from './transport.js';
+
+export type MailRound = { sent: number; failed: number; skipped: number; reminders: number; retention?: RetentionResult };
+
+export type MailWorker = {
+  /** One round: due reminders into the outbox, due mail out, and the clean-up when it is due. */
+  runOnce(): Promise<MailRound>;
+  start(): void;
+  stop(): Promise<void>;
+};
+
+const RETENTION_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * The outbox worker inside the server. Several server processes may run it at once: each claims
+ * different rows. Logs carry job ids and kinds only, never an address.
+ */
+export function mailWorker(options: { db: Db; config: Config; clock: Clock; transport: MailTransport; log: FastifyBaseLogger }): MailWorker {
+  const { db, config, clock, transport, log } = options;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<MailRound> | undefined;
+  let lastRetention = 0;
+
+  async function round(): Promise<MailRound> {
+    const now = clock();
+    const result: MailRound = { sent: 0, failed: 0, skipped: 0, reminders: await queueDueReminders(db, now) };
+    for (const job of await claimDueMail(db, now)) {
+      const mail = await composeMail(db, config, job);
+      if (!mail) {
+        await markSkipped(db, job.id);
+        result.skipped += 1;
+        continue;
+      }
+      try {
+        await transport.send(mail);
+        await markSent(db, job.id, clock());
+        result.sent += 1;
+      } catch (error) {
+        const reason = error instanceof Error ? `${(error as { code?: string }).code ?? error.name}` : 'unknown';
+        await markAttemptFailed(db, job, reason, clock());
+        log.warn({ mailJob: job.id, kind: job.kind, attempt: job.attempts, reason }, 'mail not sent, will retry');
+        result.failed += 1;
+      }
+    }
+    if (now.getTime() - lastRetention >= RETENTION_EVERY_MS) {
+      result.retention = await runRetention(db, now, config.auditLogRetentionDays);
+      lastRetention = now.getTime();
+    }
+    return result;
+  }
+
+  const runOnce = async () => {
+    // Rounds never overlap inside one process.
+    while (running) await running.catch(() => undefined);
+    running = round();
+    try {
+      return await running;
+    } finally {
+      running = undefined;
+    }
+  };
+
+  return {
+    runOnce,
+    start() {
+      if (config.mail.workerSeconds === 0 || timer) return;
+      timer = setInterval(() => {
+        runOnce().catch((error: unknown) => log.error({ err: error instanceof Error ? error.message : 'unknown' }, 'mail round failed'));
+      }, config.mail.workerSeconds * 1000);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await running?.catch(() => undefined);
+    },
+  };
+}
