@@ -8,6 +8,7 @@ import { requestSerializer } from './lib/logging.js';
 import bookingRoutes from './modules/booking/booking.routes.js';
 import manageRoutes from './modules/booking/manage.routes.js';
 import eventsRoutes from './modules/events/events.routes.js';
+import legalRoutes from './modules/organisations/legal.routes.js';
 import organisationContext from './modules/organisations/organisation-context.js';
 import { listOrganisations } from './modules/organisations/organisations.repository.js';
 import assets from './plugins/assets.js';
@@ -102,7 +103,8 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
 
   await app.register(async (scope) => {
     await scope.register(organisationContext, { db });
-    await scope.register(eventsRoutes, { db, clock });
+    await scope.register(eventsRoutes, { db, clock, publicUrl: config.publicUrl });
+    await scope.register(legalRoutes);
     await scope.register(bookingRoutes, { db, clock, config, prefix: '/events/:eventId/book' });
     await scope.register(manageRoutes, { db, clock, config, prefix: '/booking/:token' });
     await scope.register(publicQueueRoutes, { db, clock, live, lookupsPerMinute: config.rateLimits.lookupsPerMinute });

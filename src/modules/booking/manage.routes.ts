@@ -16,6 +16,7 @@ import { bookingStops, findBookingByTokenHash } from './booking.repository.js';
 import { renderUnavailable } from './booking.routes.js';
 import { BookingClosedError, SlotTakenError, cancelBooking, itinerariesFor, rescheduleBooking } from './booking.service.js';
 import { describeItineraries } from './itinerary.view.js';
+import { deleteBookingNow } from './retention.js';
 
 type ManagedBooking = NonNullable<Awaited<ReturnType<typeof findBookingByTokenHash>>>;
 
@@ -106,6 +107,20 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
       await cancelBooking(db, request.managedBooking.id, clock());
     }
     return reply.redirect(`${manageUrl(request)}?cancelled=1`, 303);
+  });
+
+  scope.get('/delete', { config: lookupLimit }, async (request, reply) => reply.page('booking/delete.eta', {
+    title: request.t('booking.delete.heading'),
+    active: request.managedBooking.status === 'confirmed',
+    dateLabel: formatDate(request.managedBooking.event.localDate, request.lang),
+    action: `${manageUrl(request)}/delete`,
+    backUrl: manageUrl(request),
+  }));
+
+  // Deleting also ends the private link, so the family lands on a page that needs no booking.
+  scope.post('/delete', { config: lookupLimit }, async (request, reply) => {
+    await deleteBookingNow(db, request.managedBooking.id, clock());
+    return reply.redirect(`/${request.lang}/${request.organisation.slug}/data-deleted`, 303);
   });
 
   const renderReschedule = async (request: FastifyRequest, reply: FastifyReply, status = 200, view = 'booking/reschedule.eta', errors = {}) => {

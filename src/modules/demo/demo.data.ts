@@ -100,6 +100,9 @@ export type DemoOrganisation = {
   eventTitle: LocalizedText;
   contactPhone: string;
   contactEmail: string;
+  postalAddress: string;
+  representedBy: string;
+  dataProtectionContact: string;
   /** Which weekday (1 = Monday) of which week of the month events fall on, and their hours. */
   rule: { week: number; weekday: number; startsLocal: string; endsLocal: string };
   topicKeys: string[];
@@ -113,6 +116,9 @@ export const ORGANISATIONS: DemoOrganisation[] = [
     eventTitle: { de: 'Tag der Familienleistungen', en: 'Family Benefits Day' },
     contactPhone: '05651 302-0',
     contactEmail: 'familienleistungen@example.org',
+    postalAddress: 'Werra-Meißner-Kreis (Demo), Schlossplatz 1, 37269 Eschwege',
+    representedBy: 'den Landrat (Demo)',
+    dataProtectionContact: 'Datenschutzbeauftragte (Demo), datenschutz@example.org',
     rule: { week: 2, weekday: 3, startsLocal: '14:00', endsLocal: '18:00' },
     topicKeys: ['kindergeld', 'kinderzuschlag', 'wohngeld', 'buergergeld', 'unterhaltsvorschuss', 'but', 'stromspar'],
     venues: [
@@ -136,6 +142,9 @@ export const ORGANISATIONS: DemoOrganisation[] = [
     eventTitle: { de: 'Markt der Familienleistungen', en: 'Family Benefits Market' },
     contactPhone: '0561 1003-0',
     contactEmail: 'familienmarkt@example.org',
+    postalAddress: 'Landkreis Kassel (Demo), Wilhelmshöher Allee 19–21, 34117 Kassel',
+    representedBy: 'den Landrat (Demo)',
+    dataProtectionContact: 'Datenschutzbeauftragter (Demo), datenschutz@example.org',
     rule: { week: 1, weekday: 4, startsLocal: '10:00', endsLocal: '14:00' },
     topicKeys: ['kindergeld', 'kinderzuschlag', 'wohngeld', 'buergergeld', 'unterhaltsvorschuss'],
     venues: [

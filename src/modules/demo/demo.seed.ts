@@ -43,6 +43,7 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
 async function seedOrganisation(tx: Db, demo: DemoOrganisation, now: Date) {
   const [organisation] = await tx.insert(organisations).values({
     slug: demo.slug, name: demo.name, eventTitle: demo.eventTitle, contactPhone: demo.contactPhone, contactEmail: demo.contactEmail,
+    postalAddress: demo.postalAddress, representedBy: demo.representedBy, dataProtectionContact: demo.dataProtectionContact,
   }).returning();
   const org = organisation!;
   const venueRows = await tx.insert(venues).values(demo.venues.map((v) => ({ ...v, organisationId: org.id }))).returning();

@@ -6,10 +6,11 @@ import { idParam } from '../../lib/params.js';
 import { ZONE, berlinInstant, formatDate, formatTime } from '../../lib/dates.js';
 import { pick } from '../../lib/localized.js';
 import { findPublicEvent, listFreeSlots, listPublicEvents, topicsAtEvent } from './events.repository.js';
+import { eventsFeed } from './events.feed.js';
 import { bookingAvailability } from './events.rules.js';
 
 /** The organisation's start page and one page per event. */
-export default async function eventsRoutes(scope: FastifyInstance, { db, clock }: { db: Db; clock: Clock }) {
+export default async function eventsRoutes(scope: FastifyInstance, { db, clock, publicUrl }: { db: Db; clock: Clock; publicUrl: string }) {
   scope.get('/', async (request, reply) => {
     const now = clock();
     const today = DateTime.fromJSDate(now).setZone(ZONE).toISODate()!;
@@ -25,6 +26,18 @@ export default async function eventsRoutes(scope: FastifyInstance, { db, clock }
       organisation: request.organisation,
       events,
     });
+  });
+
+  scope.get('/events.ics', async (request, reply) => {
+    const today = DateTime.fromJSDate(clock()).setZone(ZONE).toISODate()!;
+    const title = pick(request.organisation.eventTitle, request.lang);
+    const feed = eventsFeed({
+      title,
+      cancelledNote: request.t('event.cancelledShort'),
+      eventUrl: (id) => `${publicUrl}/${request.lang}/${request.organisation.slug}/events/${id}`,
+      events: await listPublicEvents(db, request.organisation.id, DateTime.fromISO(today).minus({ days: 30 }).toISODate()!),
+    });
+    return reply.type('text/calendar; charset=utf-8').header('cache-control', 'public, max-age=900').send(feed);
   });
 
   scope.get('/easy-read', async (request, reply) =>

@@ -5,7 +5,7 @@ import type { Clock } from '../../lib/clock.js';
 import { composeMail } from './compose.js';
 import { claimDueMail, markAttemptFailed, markSent, markSkipped } from './outbox.js';
 import { queueDueReminders } from './reminders.js';
-import { type RetentionResult, runRetention } from './retention.js';
+import { type RetentionResult, runRetention } from '../booking/retention.js';
 import type { MailTransport } from './transport.js';
 
 export type MailRound = { sent: number; failed: number; skipped: number; reminders: number; retention?: RetentionResult };

@@ -2,10 +2,10 @@ import { and, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { berlinDate } from '../../lib/dates.js';
 import { auditLog } from '../audit/audit.table.js';
-import { bookingItems, bookings } from '../booking/booking.table.js';
+import { bookingItems, bookings } from './booking.table.js';
 import { events } from '../events/events.table.js';
 import { organisations } from '../organisations/organisations.table.js';
-import { mailJobs } from './mail.table.js';
+import { mailJobs } from '../mail/mail.table.js';
 
 /**
  * Removes what identifies a family from a booking: name, contact, needs and the manage link. What stays
