@@ -23,6 +23,7 @@ const textTemplates = new Eta({ views: templatesDir, autoEscape: false, autoTrim
 /** Kinds whose mail carries the appointments as a calendar file. */
 const WITH_CALENDAR = new Set(['booking_confirmed', 'booking_rescheduled', 'event_moved', 'reminder']);
 const HEADER_BREAK = /[\r\n]/;
+const CANCELLATIONS = new Set(['booking_cancelled', 'event_cancelled']);
 
 /**
  * Builds the mail for an outbox job from the booking as it is now, in the family's language.
@@ -39,6 +40,8 @@ export async function composeMail(db: Db, config: Config, job: ClaimedMail): Pro
     .where(eq(bookings.id, job.bookingId));
   if (!row || row.booking.anonymisedAt) return undefined;
   const { booking, event, venue, organisation } = row;
+  // News of a booking that has since been cancelled would only confuse: the cancellation mail says all.
+  if (booking.status === 'cancelled' && !CANCELLATIONS.has(job.kind)) return undefined;
   const lang = isLanguage(job.language) ? job.language : 'de';
   const t = translatorFor(lang);
   const activeStops = await bookingStops(db, booking.id, true);
@@ -69,8 +72,8 @@ export async function composeMail(db: Db, config: Config, job: ClaimedMail): Pro
     subject: t(`mail.${job.kind}.subject`, { date: data.date, code: booking.code }),
     // The same cause always has the same Message-ID, so a mail that had to be sent twice is recognisable.
     messageId: `<${job.idempotencyKey.replace(/[^\w.-]/g, '.')}@familientag>`,
-    text: await textTemplates.renderAsync('message.text', data),
-    html: await htmlTemplates.renderAsync('message.html', data),
+    text: await textTemplates.renderAsync('message.text.eta', data),
+    html: await htmlTemplates.renderAsync('message.html.eta', data),
     headers: { 'Content-Language': lang, 'Auto-Submitted': 'auto-generated' },
     attachments: calendar
       ? [{ filename: `familientag-${event.localDate}.ics`, content: calendar, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]

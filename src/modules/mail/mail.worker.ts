@@ -33,13 +33,13 @@ export function mailWorker(options: { db: Db; config: Config; clock: Clock; tran
     const now = clock();
     const result: MailRound = { sent: 0, failed: 0, skipped: 0, reminders: await queueDueReminders(db, now) };
     for (const job of await claimDueMail(db, now)) {
-      const mail = await composeMail(db, config, job);
-      if (!mail) {
-        await markSkipped(db, job.id);
-        result.skipped += 1;
-        continue;
-      }
       try {
+        const mail = await composeMail(db, config, job);
+        if (!mail) {
+          await markSkipped(db, job.id);
+          result.skipped += 1;
+          continue;
+        }
         await transport.send(mail);
         await markSent(db, job.id, clock());
         result.sent += 1;

@@ -11,6 +11,7 @@ import { enqueueMail } from './outbox.js';
  * The key carries the event's revision: after a move, the new date is reminded of once more.
  */
 export async function queueDueReminders(db: Db, now: Date): Promise<number> {
+  const at = sql`${now.toISOString()}::timestamptz`;
   const due = await db
     .select({
       bookingId: bookings.id, organisationId: bookings.organisationId, email: bookings.email, language: bookings.language,
@@ -25,8 +26,8 @@ export async function queueDueReminders(db: Db, now: Date): Promise<number> {
       eq(bookings.status, 'confirmed'), eq(events.status, 'published'), isNotNull(bookings.email), isNull(bookings.anonymisedAt),
     ))
     .groupBy(bookings.id, events.revision, organisations.reminderHoursBefore)
-    .having(sql`min(${slots.startsAt}) > ${now}
-      and min(${slots.startsAt}) - make_interval(hours => ${organisations.reminderHoursBefore}) <= ${now}
+    .having(sql`min(${slots.startsAt}) > ${at}
+      and min(${slots.startsAt}) - make_interval(hours => ${organisations.reminderHoursBefore}) <= ${at}
       and ${bookings.createdAt} < min(${slots.startsAt}) - make_interval(hours => ${organisations.reminderHoursBefore})`);
   for (const family of due) {
     await enqueueMail(db, {
