@@ -70,6 +70,8 @@ async function bookWithChecks(page: Page, lang: string, check: (page: Page) => P
   await check(page);
   await page.goto(`${manage}/cancel`);
   await check(page);
+  await page.goto(`${manage}/delete`);
+  await check(page);
   await page.goto(`${origin}/${lang}/wmk/booking/unknownlink`);
   await check(page);
   return manage;
@@ -96,7 +98,7 @@ describe('booking in a real browser', () => {
     const context = await phone(true);
     const page = await context.newPage();
     const violations: string[] = [];
-    for (const path of [`/${lang}`, `/${lang}/wmk/easy-read`]) {
+    for (const path of [`/${lang}`, `/${lang}/wmk/easy-read`, `/${lang}/wmk/privacy`, `/${lang}/wmk/imprint`, `/${lang}/wmk/accessibility`, `/${lang}/wmk/data-deleted`]) {
       await page.goto(origin + path);
       violations.push(...await accessibilityViolations(page));
     }
