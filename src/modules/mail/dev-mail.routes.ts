@@ -15,7 +15,8 @@ export default async function devMailRoutes(app: FastifyInstance, { config }: { 
       const parsed = await simpleParser((await readMailFile(config, name)) ?? '');
       mails.push({ name, subject: parsed.subject ?? '', to: [parsed.to ?? []].flat().map((a) => a.text).join(', '), date: parsed.date });
     }
-    return reply.page('dev/mail.eta', { title: request.t('devMail.title'), mails });
+    // German only, like every development tool here: there is no /en/dev/mail to switch to.
+    return reply.page('dev/mail.eta', { title: request.t('devMail.title'), mails, switcher: [] });
   });
 
   app.get('/dev/mail/:name', async (request, reply) => {
@@ -23,7 +24,7 @@ export default async function devMailRoutes(app: FastifyInstance, { config }: { 
     if (raw === undefined) return reply.callNotFound();
     const parsed = await simpleParser(raw);
     return reply.page('dev/mail-one.eta', {
-      title: parsed.subject ?? request.t('devMail.title'), subject: parsed.subject ?? '', text: parsed.text ?? '',
+      title: parsed.subject ?? request.t('devMail.title'), subject: parsed.subject ?? '', text: parsed.text ?? '', switcher: [],
       to: [parsed.to ?? []].flat().map((a) => a.text).join(', '), attachments: parsed.attachments.map((a) => a.filename ?? ''),
     });
   });
