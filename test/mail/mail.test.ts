@@ -101,8 +101,11 @@ describe('the confirmation mail', () => {
 });
 
 describe('mails about changes', () => {
-  it('tells the family about its own reschedule and cancellation, once each', async () => {
-    const { browser, manage } = await book('de', 'aylin@example.org');
+  it.each([
+    ['de', ['Ihr Termin am Mittwoch, 10. März 2027 ist gebucht', 'Ihr Termin am Mittwoch, 10. März 2027 wurde geändert', 'Ihr Termin am Mittwoch, 10. März 2027 ist abgesagt']],
+    ['en', ['Your appointment on Wednesday, 10 March 2027 is booked', 'Your appointment on Wednesday, 10 March 2027 has changed', 'Your appointment on Wednesday, 10 March 2027 is cancelled']],
+  ] as const)('tells the family about its own reschedule and cancellation, once each (%s)', async (lang, subjects) => {
+    const { browser, manage } = await book(lang, 'aylin@example.org');
     await browser.get(`${manage}/reschedule`);
     const other = browser.html().querySelectorAll('input[name="itinerary"]')[1]!.getAttribute('value')!;
     expect((await browser.post(`${manage}/reschedule`, { itinerary: other })).statusCode).toBe(303);
@@ -110,12 +113,9 @@ describe('mails about changes', () => {
     await browser.get(`${manage}/cancel`);
     expect((await browser.post(`${manage}/cancel`)).statusCode).toBe(303);
     await sendDue();
-    expect(smtp.received.map((m) => m.subject)).toEqual([
-      'Ihr Termin am Mittwoch, 10. März 2027 ist gebucht',
-      'Ihr Termin am Mittwoch, 10. März 2027 wurde geändert',
-      'Ihr Termin am Mittwoch, 10. März 2027 ist abgesagt',
-    ]);
-    expect(smtp.received[1]!.text).toMatch(/\d\d:\d\d {2}Kindergeld \(Tisch 1\)/);
+    await sendDue();
+    expect(smtp.received.map((m) => m.subject)).toEqual(subjects);
+    expect(smtp.received[1]!.text).toMatch(lang === 'de' ? /\d\d:\d\d {2}Kindergeld \(Tisch 1\)/ : /\d\d:\d\d {2}Child benefit \(Tisch 1\)/);
     expect(smtp.received[1]!.text).not.toContain('14:00');
     expect(smtp.received[2]!.attachments).toHaveLength(0);
   });
@@ -140,6 +140,23 @@ describe('mails about changes', () => {
   });
 });
 
+describe('the coordinator cancelling the event', () => {
+  it('sends each family with an address one cancellation, without a calendar file', async () => {
+    await book('en', 'en@example.org', 'Family En');
+    await sendDue();
+    smtp.clear();
+    await createStaff(database.db, org, 'coordinator');
+    const coordinator = await signIn(app, 'wmk', 'coordinator@wmk.example', STAFF_PASSWORD);
+    await coordinator.get(`/de/wmk/staff/events/${eventId}/cancel`);
+    await coordinator.post(`/de/wmk/staff/events/${eventId}/cancel`, { confirm: 'yes' });
+    await sendDue();
+    await sendDue();
+    expect(smtp.received.map((m) => m.subject)).toEqual(['Cancelled: Family Benefits Day on Wednesday, 10 March 2027']);
+    expect(smtp.received[0]!.text).toContain('has to be cancelled');
+    expect(smtp.received[0]!.attachments).toHaveLength(0);
+  });
+});
+
 describe('a mail that came too late', () => {
   it('is dropped when the booking was cancelled before it went out; the cancellation says all', async () => {
     const { browser, manage } = await book('de', 'aylin@example.org');
@@ -151,21 +168,25 @@ describe('a mail that came too late', () => {
 });
 
 describe('reminders', () => {
-  it('go out once, 48 hours before the first appointment, and not to families who booked later', async () => {
-    await book('de', 'early@example.org', 'Familie Früh');
+  it.each([
+    ['de', 'Erinnerung: Ihr Termin am Mittwoch, 10. März 2027', 'Link aus Ihrer Bestätigungs-E-Mail'],
+    ['en', 'Reminder: your appointment on Wednesday, 10 March 2027', 'link in your confirmation e-mail'],
+  ] as const)('go out once, 48 hours before the first appointment, and not to families who booked later (%s)', async (lang, subject, manageHint) => {
+    await book(lang, 'early@example.org', 'Familie Früh');
     await sendDue();
     smtp.clear();
     clock.set('2027-03-08T12:59:00Z'); // 48 h 1 min before 14:00 Berlin on 10 March
     await sendDue();
     expect(smtp.received).toHaveLength(0);
     clock.set('2027-03-08T13:00:00Z');
-    await book('de', 'late@example.org', 'Familie Spät');
+    await book(lang, 'late@example.org', 'Familie Spät');
     await sendDue();
     await sendDue();
-    const reminders = smtp.received.filter((m) => m.subject?.startsWith('Erinnerung'));
-    expect(reminders.map((m) => m.subject)).toEqual(['Erinnerung: Ihr Termin am Mittwoch, 10. März 2027']);
+    const reminders = smtp.received.filter((m) => m.subject === subject);
+    expect(reminders).toHaveLength(1);
+    expect(smtp.received).toHaveLength(2); // the late family's confirmation, and one reminder
     expect(reminders[0]!.to && !Array.isArray(reminders[0]!.to) ? reminders[0]!.to.text : '').toBe('early@example.org');
-    expect(reminders[0]!.text).toContain('Link aus Ihrer Bestätigungs-E-Mail');
+    expect(reminders[0]!.text).toContain(manageHint);
   });
 });
 
