@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { auditLog } from '../../src/modules/audit/audit.table.js';
 import { PASSWORD_HASH_OPTIONS } from '../../src/modules/staff/passwords.js';
@@ -80,6 +80,24 @@ describe('staff sign-in', () => {
     expect(await env.database.db.select().from(staffSessions)).toHaveLength(0);
     await idle.get(`${LOGIN}?expired=1`);
     expect(idle.last.body).toContain('Sie wurden abgemeldet');
+  });
+
+  it('keeps the forms of a long shift working: the cookie with the form secret lives as long as the work goes on', async () => {
+    const browser = await signIn(env.app, 'wmk', 'coordinator@wmk.example', STAFF_PASSWORD);
+    await browser.get('/de/wmk/staff'); // the first page after login writes the form secret
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      // That cookie expires two hours after it was last written, by the real clock (the staff session uses the app's).
+      vi.setSystemTime(start + 90 * 60_000);
+      await browser.get('/de/wmk/staff/password');
+      vi.setSystemTime(start + 3 * 60 * 60_000);
+      const response = await browser.post('/de/wmk/staff/password', { current: 'wrong', password: 'a new long password', repeat: 'a new long password' });
+      expect(response.statusCode).toBe(400);
+      expect(browser.html().querySelector('.error-summary')?.text).toContain('Das jetzige Passwort ist nicht richtig.');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('logs out for real: the old cookie opens nothing afterwards', async () => {

@@ -47,6 +47,7 @@ export default fp(
       const session = await findSession(db, request.cookies[staffCookieName(config)], clock());
       if (session.state === 'active' && session.staff.organisationId === request.organisation.id) {
         request.staff = session.staff;
+        keepFormSessionAlive(request);
       }
       if (routeConfig.public) return;
       if (session.state !== 'active') return toLogin(request, reply, session.state === 'expired');
@@ -56,6 +57,17 @@ export default fp(
   },
   { name: 'staff-auth', dependencies: ['organisation-context'] },
 );
+
+/**
+ * The encrypted cookie that holds the CSRF secret expires two hours after it was last written, but a staff
+ * day lasts longer. While someone works, it is rewritten at most once a minute, so that a page left open
+ * (the expert's queue, refreshed live) never turns its buttons into "session expired" mid-shift.
+ * The cookie library keeps its own time in real seconds, so this uses the real clock too.
+ */
+function keepFormSessionAlive(request: FastifyRequest) {
+  const writtenAt = Number(request.session.get('__ts' as never) ?? 0) * 1000;
+  if (Date.now() - writtenAt > 60_000) request.session.touch();
+}
 
 function toLogin(request: FastifyRequest, reply: FastifyReply, expired: boolean) {
   const base = `/${request.lang}/${request.organisation.slug}/staff/login`;
