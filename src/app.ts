@@ -29,6 +29,7 @@ import auditRoutes from './modules/audit/audit.routes.js';
 import deskRoutes from './modules/events/desks.routes.js';
 import planningRoutes from './modules/events/planning.routes.js';
 import placesRoutes from './modules/organisations/places.routes.js';
+import settingsRoutes from './modules/organisations/settings.routes.js';
 import view from './plugins/view.js';
 import devMailRoutes from './modules/mail/dev-mail.routes.js';
 import { type MailWorker, mailWorker } from './modules/mail/mail.worker.js';
@@ -119,6 +120,7 @@ export async function buildApp({ config, database, clock = systemClock }: AppDep
       await staffScope.register(placesRoutes, { db });
       await staffScope.register(peopleRoutes, { db, clock });
       await staffScope.register(auditRoutes, { db });
+      await staffScope.register(settingsRoutes, { db });
     }, { prefix: '/staff' });
   }, { prefix: '/:lang/:org' });
 

@@ -142,7 +142,7 @@ describe('a whole event day in three windows: front desk, expert, waiting-room d
     const paths = [
       '/events', '/events?past=1', '/events/new', '/events/plan', `/events/${eventId}`, `/events/${eventId}/move`, `/events/${eventId}/cancel`,
       `/events/${eventId}/desks/new`, `/events/${eventId}/desks/${deskId}`, '/venues', '/venues/new', '/topics', '/topics/new',
-      '/people', '/people/new', '/audit', '/password',
+      '/people', '/people/new', '/audit', '/password', '/settings',
     ];
     for (const path of paths) {
       await page.goto(`${origin}/de/wmk/staff${path}`);

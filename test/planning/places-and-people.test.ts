@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { topics, venues } from '../../src/modules/organisations/organisations.table.js';
+import { organisations, topics, venues } from '../../src/modules/organisations/organisations.table.js';
 import { staff, staffTopics } from '../../src/modules/staff/staff.table.js';
 import { useTestApp } from '../helpers/app.js';
 import { Browser, signIn, text } from '../helpers/browser.js';
@@ -164,5 +164,31 @@ describe('audit log page', () => {
     const rows = coordinator.html().querySelectorAll('tbody tr').map((tr) => tr.text.replace(/\s+/g, ' '));
     expect(rows[0]).toContain('coordinator wmk');
     expect(rows[0]).toContain('Anmeldung');
+  });
+});
+
+describe('the county\'s settings', () => {
+  it('change contact, legal details and the rules of the day, refuse what is out of range, and show up on the public pages', async () => {
+    await coordinator.get('/de/wmk/staff/settings');
+    expect(coordinator.html().querySelector('#field-retentionDays')?.getAttribute('value')).toBe('14');
+    const fields = {
+      contactPhone: '05651 302-1234', contactEmail: 'familie@kreis.example', postalAddress: 'Schlossplatz 1, 37269 Eschwege',
+      representedBy: 'den Landrat', dataProtectionContact: 'Frau Datenschutz, datenschutz@kreis.example',
+      bookingOpensDaysBefore: '45', bookingClosesHoursBefore: '3', reminderHoursBefore: '24', retentionDays: '120', callsBeforeNoShow: '2',
+    };
+    await coordinator.post('/de/wmk/staff/settings', fields);
+    expect(coordinator.last.statusCode).toBe(400);
+    expect(errorsOn(coordinator)).toEqual(['Geben Sie eine Zahl von 1 bis 90 ein.']);
+    expect(coordinator.html().querySelector('#field-postalAddress')?.getAttribute('value')).toBe('Schlossplatz 1, 37269 Eschwege');
+
+    await coordinator.post('/de/wmk/staff/settings', { ...fields, retentionDays: '7' });
+    expect(coordinator.last.statusCode).toBe(303);
+    const [row] = await env.database.db.select().from(organisations).where(eq(organisations.id, org.organisation.id));
+    expect(row).toMatchObject({
+      contactPhone: '05651 302-1234', retentionDays: 7, reminderHoursBefore: 24, callsBeforeNoShow: 2, bookingOpensDaysBefore: 45, representedBy: 'den Landrat',
+    });
+    const imprint = await env.app.inject('/de/wmk/imprint');
+    expect(imprint.body).toContain('Vertreten durch den Landrat.');
+    expect((await env.app.inject('/de/wmk/privacy')).body).toContain('7 Tage nach dem Termin');
   });
 });

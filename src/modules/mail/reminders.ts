@@ -1,5 +1,6 @@
-import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, gte, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { berlinDate } from '../../lib/dates.js';
 import { bookingItems, bookings } from '../booking/booking.table.js';
 import { events, slots } from '../events/events.table.js';
 import { organisations } from '../organisations/organisations.table.js';
@@ -24,6 +25,7 @@ export async function queueDueReminders(db: Db, now: Date): Promise<number> {
     .innerJoin(slots, eq(slots.id, bookingItems.slotId))
     .where(and(
       eq(bookings.status, 'confirmed'), eq(events.status, 'published'), isNotNull(bookings.email), isNull(bookings.anonymisedAt),
+      gte(events.localDate, berlinDate(now)),
     ))
     .groupBy(bookings.id, events.revision, organisations.reminderHoursBefore)
     .having(sql`min(${slots.startsAt}) > ${at}
