@@ -1,15 +1,13 @@
-import type { AddressInfo } from 'node:net';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
-import { buildTestApp, testClock } from '../helpers/app.js';
+import { testClock } from '../helpers/app.js';
 import { openTestDatabase } from '../helpers/db.js';
 import { BEFORE_EVENT, createEvent, createOrganisation } from '../helpers/fixtures.js';
-import { accessibilityViolations, launchChromium, scrollsSideways } from './browser.js';
+import { accessibilityViolations, scrollsSideways, serveForChromium } from './browser.js';
 
 let database: Database;
-let app: FastifyInstance;
+let served: Awaited<ReturnType<typeof serveForChromium>> | undefined;
 let browser: Browser;
 let origin: string;
 let eventId: number;
@@ -19,16 +17,10 @@ beforeAll(async () => {
   const org = await createOrganisation(database.db);
   await createOrganisation(database.db, 'kassel');
   eventId = (await createEvent(database.db, org)).event.id;
-  app = await buildTestApp(database, testClock(BEFORE_EVENT));
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  served = await serveForChromium(database, testClock(BEFORE_EVENT));
+  ({ origin, browser } = served);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
+afterAll(async () => served?.close());
 
 /** A phone without JavaScript: 320 px wide, the narrowest screen the product promises to serve. */
 const phone = (javaScriptEnabled: boolean): Promise<BrowserContext> =>

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, type Page, chromium } from 'playwright-core';
+import type { Database } from '../../src/db/client.js';
+import { type TestClock, buildTestApp } from '../helpers/app.js';
 
 /** Debian's Chromium, started with the flags this closed network needs (see env's machine notes). */
 export async function launchChromium(): Promise<Browser> {
@@ -24,3 +27,19 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 /** True when the page needs sideways scrolling at its current width (WCAG 1.4.10 reflow). */
 export const scrollsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+
+/** The real app listening on a free local port, and Chromium to visit it; `close` ends all three. */
+export async function serveForChromium(database: Database, clock: TestClock) {
+  const app = await buildTestApp(database, clock);
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser = await launchChromium();
+  return {
+    app, origin, browser,
+    async close() {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}

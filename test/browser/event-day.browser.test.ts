@@ -1,22 +1,20 @@
-import type { AddressInfo } from 'node:net';
 import { asc, eq } from 'drizzle-orm';
-import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { tickets, visits } from '../../src/modules/queue/queue.table.js';
-import { buildTestApp, testClock } from '../helpers/app.js';
+import { testClock } from '../helpers/app.js';
 import { openTestDatabase } from '../helpers/db.js';
 import {
   STAFF_PASSWORD, assignExpert, createBooking, createEvent, createOrganisation, createStaff, slotsOfDesk,
 } from '../helpers/fixtures.js';
-import { accessibilityViolations, launchChromium, scrollsSideways } from './browser.js';
+import { accessibilityViolations, scrollsSideways, serveForChromium } from './browser.js';
 
 /** 13:50 in Berlin on the event day; the desks open at 14:00. */
 const EVENT_DAY = '2027-03-10T12:50:00Z';
 
 let database: Database;
-let app: FastifyInstance;
+let served: Awaited<ReturnType<typeof serveForChromium>> | undefined;
 let browser: Browser;
 let origin: string;
 let eventId: number;
@@ -38,16 +36,10 @@ beforeAll(async () => {
   for (const role of ['coordinator', 'desk'] as const) await createStaff(db, org, role);
   const { id: expertId } = await createStaff(db, org, 'expert', { topicKeys: ['kindergeld'] });
   await assignExpert(db, deskId, expertId);
-  app = await buildTestApp(database, testClock(EVENT_DAY));
-  await app.listen({ host: '127.0.0.1', port: 0 });
-  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  browser = await launchChromium();
+  served = await serveForChromium(database, testClock(EVENT_DAY));
+  ({ origin, browser } = served);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  await database?.close();
-});
+afterAll(async () => served?.close());
 
 const window = (options: { width?: number; javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> =>
   browser.newContext({ viewport: { width: options.width ?? 1280, height: 800 }, javaScriptEnabled: options.javaScriptEnabled ?? true, locale: 'de-DE' });

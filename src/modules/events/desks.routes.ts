@@ -7,6 +7,7 @@ import { listTopics } from '../organisations/topics.repository.js';
 import { staffBase } from '../staff/staff.auth.js';
 import { type AffectedBooking, DeskChangeRefused, deleteDesk, expertsWithTopics, saveDesk } from './desks.service.js';
 import { desksWithTopics, findEventForStaff } from './events.staff.repository.js';
+import type { DeskBreak } from './events.table.js';
 import { confirmForm, deskForm, formatBreaks } from './planning.forms.js';
 
 const config = { roles: ['coordinator'] as const };
@@ -39,11 +40,7 @@ export default async function deskRoutes(scope: FastifyInstance, { db }: { db: D
     const event = await eventOf(request);
     const desk = event && await deskOf(event, request);
     if (!event || !desk) return reply.callNotFound();
-    const values = {
-      label: desk.label, startsLocal: desk.startsLocal, endsLocal: desk.endsLocal, slotMinutes: String(desk.slotMinutes),
-      breaks: formatBreaks(desk.breaks), walkInPercent: String(desk.walkInPercent), expertId: desk.expertId ? String(desk.expertId) : '',
-    };
-    return deskPage(request, reply, event, desk.id, values, desk.topics.map((t) => t.id), {});
+    return deskPage(request, reply, event, desk.id, deskValues(desk), desk.topics.map((t) => t.id), {});
   });
 
   for (const url of ['/events/:eventId/desks/new', '/events/:eventId/desks/:deskId']) {
@@ -71,10 +68,7 @@ export default async function deskRoutes(scope: FastifyInstance, { db }: { db: D
     const event = await eventOf(request);
     const desk = event && await deskOf(event, request);
     if (!event || !desk) return reply.callNotFound();
-    const values = {
-      label: desk.label, startsLocal: desk.startsLocal, endsLocal: desk.endsLocal, slotMinutes: String(desk.slotMinutes),
-      breaks: formatBreaks(desk.breaks), walkInPercent: String(desk.walkInPercent), expertId: desk.expertId ? String(desk.expertId) : '',
-    };
+    const values = deskValues(desk);
     const topicIds = desk.topics.map((t) => t.id);
     const form = parseForm(confirmForm, request.body);
     if (!form.ok) return deskPage(request, reply, event, desk.id, values, topicIds, { confirm: 'planning.errors.confirmDelete' }, undefined, 400);
@@ -99,4 +93,12 @@ export default async function deskRoutes(scope: FastifyInstance, { db }: { db: D
       action: `${eventUrl(request, event.id)}/desks/${deskId ?? 'new'}`, eventUrl: eventUrl(request, event.id),
     }, status);
   }
+}
+
+/** A saved desk as the form shows it. */
+function deskValues(desk: { label: string; startsLocal: string; endsLocal: string; slotMinutes: number; breaks: DeskBreak[]; walkInPercent: number; expertId: number | null }) {
+  return {
+    label: desk.label, startsLocal: desk.startsLocal, endsLocal: desk.endsLocal, slotMinutes: String(desk.slotMinutes),
+    breaks: formatBreaks(desk.breaks), walkInPercent: String(desk.walkInPercent), expertId: desk.expertId ? String(desk.expertId) : '',
+  };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, notInArray } from 'drizzle-orm';
+import { type SQL, and, asc, count, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { bookingItems, bookings } from '../booking/booking.table.js';
 import { topics } from '../organisations/organisations.table.js';
@@ -99,29 +99,26 @@ async function assertTopicsAndExpert(tx: Db, target: Target, deskId: number | un
   if (otherDesks.some((desk) => desk.id !== deskId)) throw new DeskChangeRefused('expertBusy');
 }
 
-/** Bookings holding any of these slots. */
-async function bookedAt(tx: Db, slotIds: number[]): Promise<AffectedBooking[]> {
-  if (slotIds.length === 0) return [];
+/** Active bookings matching the condition, as the coordinator is shown them: code, time, topic. */
+function activeBookingsWhere(tx: Db, condition: SQL | undefined): Promise<AffectedBooking[]> {
   return tx
     .select({ code: bookings.code, startsAt: slots.startsAt, topicName: topics.name })
     .from(bookingItems)
     .innerJoin(bookings, eq(bookings.id, bookingItems.bookingId))
     .innerJoin(slots, eq(slots.id, bookingItems.slotId))
     .innerJoin(topics, eq(topics.id, bookingItems.topicId))
-    .where(and(inArray(bookingItems.slotId, slotIds), eq(bookingItems.active, true)))
+    .where(and(eq(bookingItems.active, true), condition))
     .orderBy(asc(slots.startsAt));
 }
 
+/** Bookings holding any of these slots. */
+async function bookedAt(tx: Db, slotIds: number[]): Promise<AffectedBooking[]> {
+  return slotIds.length ? activeBookingsWhere(tx, inArray(bookingItems.slotId, slotIds)) : [];
+}
+
 /** Bookings at this desk for a topic the desk would no longer serve. */
-async function bookedTopicsOutside(tx: Db, deskId: number, topicIds: number[]): Promise<AffectedBooking[]> {
-  return tx
-    .select({ code: bookings.code, startsAt: slots.startsAt, topicName: topics.name })
-    .from(bookingItems)
-    .innerJoin(bookings, eq(bookings.id, bookingItems.bookingId))
-    .innerJoin(slots, eq(slots.id, bookingItems.slotId))
-    .innerJoin(topics, eq(topics.id, bookingItems.topicId))
-    .where(and(eq(slots.deskId, deskId), eq(bookingItems.active, true), notInArray(bookingItems.topicId, topicIds)))
-    .orderBy(asc(slots.startsAt));
+function bookedTopicsOutside(tx: Db, deskId: number, topicIds: number[]): Promise<AffectedBooking[]> {
+  return activeBookingsWhere(tx, and(eq(slots.deskId, deskId), notInArray(bookingItems.topicId, topicIds)));
 }
 
 /** Released booking items keep pointing at their old slot for the record; they go with the slot. */
