@@ -4,7 +4,7 @@
  * Ratios, not absolute times, are what to compare between runs and machines.
  */
 import { performance } from 'node:perf_hooks';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, gt, lte, sql } from 'drizzle-orm';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { openDatabase } from '../../src/db/client.js';
@@ -32,7 +32,10 @@ await runMigrations(database);
 const now = new Date();
 await seedDemo(database.db, now);
 const { db } = database;
-const [event] = await db.select().from(events).orderBy(events.localDate).limit(1);
+// The first event whose online booking is open now (today's practice day closes for booking at 06:00).
+const [event] = await db.select().from(events)
+  .where(and(lte(events.bookingOpensAt, now), gt(events.bookingClosesAt, now)))
+  .orderBy(events.localDate).limit(1);
 const topicRows = await db.select().from(topics).where(eq(topics.organisationId, event!.organisationId));
 const kindergeld = topicRows.find((t) => t.key === 'kindergeld')!;
 const wohngeld = topicRows.find((t) => t.key === 'wohngeld')!;
