@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 
 /** A message for the next page after a redirect: a translation key and its values. */
-export type Flash = { key: string; values?: Record<string, string | number> };
+export type Flash = { key: string; values?: Record<string, string | number>; tone?: 'success' | 'danger' };
 
 declare module '@fastify/secure-session' {
   interface SessionData {
@@ -9,8 +9,8 @@ declare module '@fastify/secure-session' {
   }
 }
 
-export function setFlash(request: FastifyRequest, key: string, values?: Flash['values']): void {
-  request.session.set('flash', { key, values });
+export function setFlash(request: FastifyRequest, key: string, values?: Flash['values'], tone: Flash['tone'] = 'success'): void {
+  request.session.set('flash', { key, values, tone });
 }
 
 /** Reads the message once; a reload does not show it again. */

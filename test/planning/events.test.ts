@@ -78,6 +78,54 @@ describe('planning a year from a rotation rule', () => {
   });
 });
 
+describe('copying desks', () => {
+  it('gives an empty event the desks of another one, with experts, topics and fresh slots on its own date', async () => {
+    const db = env.database.db;
+    const { id: expertId } = await createStaff(db, org, 'expert', { topicKeys: ['kindergeld'] });
+    const { event: source, deskIds } = await createEvent(db, org);
+    await db.update(desks).set({ expertId, breaks: [{ start: '15:00', end: '15:30' }] }).where(eq(desks.id, deskIds[0]!));
+    await coordinator.get(staffUrl('/events/new'));
+    await coordinator.post(staffUrl('/events/new'), { localDate: '2027-10-31', venueId: String(org.venue.id), startsLocal: '14:00', endsLocal: '16:00' });
+    const eventUrl = coordinator.last.headers.location as string;
+    const targetId = Number(eventUrl.split('/').pop());
+    await coordinator.get(eventUrl);
+    await coordinator.post(`${eventUrl}/desks/copy`, { fromEventId: String(source.id) });
+    await coordinator.follow();
+    expect(text(coordinator.html(), '[role=status]')).toBe('2 Tische übernommen.');
+    const copied = await db.select().from(desks).where(eq(desks.eventId, targetId)).orderBy(asc(desks.label));
+    expect(copied.map((d) => [d.label, d.expertId, d.breaks])).toEqual([['Tisch 1', expertId, [{ start: '15:00', end: '15:30' }]], ['Tisch 2', null, []]]);
+    // 31 October 2027 is the day summer time ends: the slots still start at 14:00 Berlin time.
+    const firstDesk = await slotsOfDesk(db, copied[0]!.id);
+    expect(berlinWallTimes(firstDesk)).toEqual(['2027-10-31 14:00', '2027-10-31 14:30', '2027-10-31 15:30']);
+
+    await coordinator.post(`${eventUrl}/desks/copy`, { fromEventId: String(source.id) });
+    await coordinator.follow();
+    expect(text(coordinator.html(), '[role=alert]')).toContain('Dieser Termin hat schon Tische');
+    expect(await db.select().from(desks).where(eq(desks.eventId, targetId))).toHaveLength(2);
+  });
+
+  it('staffs every draft of a year plan like a model event, ready to publish', async () => {
+    const { event: model } = await createEvent(env.database.db, org);
+    await coordinator.get(staffUrl('/events/plan'));
+    await coordinator.post(staffUrl('/events/plan'), {
+      week: '1', weekday: '4', startsLocal: '10:00', endsLocal: '14:00', firstMonth: '2027-04', months: '3',
+      venueIds: [String(org.venue.id)], copyDesksFrom: String(model.id),
+    });
+    expect(coordinator.last.statusCode).toBe(303);
+    const drafts = (await env.database.db.select().from(events).orderBy(asc(events.localDate))).filter((e) => e.id !== model.id);
+    expect(drafts.map((e) => e.localDate)).toEqual(['2027-04-01', '2027-05-06', '2027-06-03']);
+    for (const draft of drafts) {
+      // The model's desks run 14–16 on a 14:00 event; on these 10:00 events they run 10–12.
+      const draftDesks = await env.database.db.select().from(desks).where(eq(desks.eventId, draft.id));
+      expect(draftDesks.map((d) => `${d.startsLocal}–${d.endsLocal}`)).toEqual(['10:00–12:00', '10:00–12:00']);
+      expect(await env.database.db.select().from(slots).where(eq(slots.eventId, draft.id))).toHaveLength(8);
+    }
+    await coordinator.get(staffUrl(`/events/${drafts[0]!.id}`));
+    await coordinator.post(staffUrl(`/events/${drafts[0]!.id}/publish`));
+    expect(coordinator.last.statusCode).toBe(303);
+  });
+});
+
 describe('a single event from draft to published', () => {
   it('cannot be published without desks, then is staffed and published, and families see it', async () => {
     await coordinator.get(staffUrl('/events/new'));

@@ -5,7 +5,9 @@ import { parseForm } from '../../lib/forms.js';
 import { idParam } from '../../lib/params.js';
 import { listTopics } from '../organisations/topics.repository.js';
 import { staffBase } from '../staff/staff.auth.js';
-import { type AffectedBooking, DeskChangeRefused, deleteDesk, expertsWithTopics, saveDesk } from './desks.service.js';
+import {
+  type AffectedBooking, DeskChangeRefused, copyDesksIn, deleteDesk, expertsWithTopics, saveDesk,
+} from './desks.service.js';
 import { desksWithTopics, findEventForStaff } from './events.staff.repository.js';
 import type { DeskBreak } from './events.table.js';
 import { confirmForm, deskForm, formatBreaks } from './planning.forms.js';
@@ -63,6 +65,20 @@ export default async function deskRoutes(scope: FastifyInstance, { db }: { db: D
       }
     });
   }
+
+  scope.post('/events/:eventId/desks/copy', { config }, async (request, reply) => {
+    const event = await eventOf(request);
+    if (!event) return reply.callNotFound();
+    const target = { organisationId: request.organisation.id, eventId: event.id, localDate: event.localDate };
+    try {
+      const count = await db.transaction((tx) => copyDesksIn(tx, target, idParam(request.body, 'fromEventId')));
+      setFlash(request, 'planning.copy.done', { count });
+    } catch (error) {
+      if (!(error instanceof DeskChangeRefused)) throw error;
+      setFlash(request, `planning.errors.${error.reason}`, undefined, 'danger');
+    }
+    return reply.redirect(eventUrl(request, event.id), 303);
+  });
 
   scope.post('/events/:eventId/desks/:deskId/delete', { config }, async (request, reply) => {
     const event = await eventOf(request);

@@ -12,7 +12,10 @@ import { generateSlots } from './slots.rules.js';
 export type AffectedBooking = { code: string; startsAt: Date; topicName: { de: string } & Partial<Record<string, string>> };
 
 export class DeskChangeRefused extends Error {
-  constructor(readonly reason: 'bookedSlots' | 'dayStarted' | 'expertBusy' | 'unknownTopic' | 'notExpert', readonly bookings: AffectedBooking[] = []) {
+  constructor(
+    readonly reason: 'bookedSlots' | 'dayStarted' | 'expertBusy' | 'unknownTopic' | 'notExpert' | 'copySource' | 'copyTarget',
+    readonly bookings: AffectedBooking[] = [],
+  ) {
     super(reason);
   }
 }
@@ -24,40 +27,78 @@ type Target = { organisationId: number; eventId: number; localDate: string };
  * (with their bookings), new times are added, vanished times are removed. If that would remove a booked
  * slot, or a topic that a family booked at this desk, nothing changes and the bookings are named.
  */
-export async function saveDesk(db: Db, target: Target, deskId: number | undefined, form: DeskFormData): Promise<number> {
-  return db.transaction(async (tx) => {
-    // The event row's lock serialises desk changes against bookings being made for this event.
-    await tx.select({ id: events.id }).from(events).where(eq(events.id, target.eventId)).for('update');
-    await assertTopicsAndExpert(tx, target, deskId, form);
-    const generated = generateSlots({ localDate: target.localDate, ...form });
-    const id = deskId ?? await insertDesk(tx, target.eventId, form);
-    const existing = await tx.select().from(slots).where(eq(slots.deskId, id));
-    const wanted = new Map(generated.map((slot) => [slot.startsAt.getTime(), slot]));
-    const dropped = existing.filter((slot) => {
-      const next = wanted.get(slot.startsAt.getTime());
-      return !next || next.endsAt.getTime() !== slot.endsAt.getTime();
-    });
-    const affected = [
-      ...await bookedAt(tx, dropped.map((s) => s.id)),
-      ...await bookedTopicsOutside(tx, id, form.topicIds),
-    ];
-    if (affected.length) throw new DeskChangeRefused('bookedSlots', uniqueByCodeAndTime(affected));
+export function saveDesk(db: Db, target: Target, deskId: number | undefined, form: DeskFormData): Promise<number> {
+  return db.transaction((tx) => saveDeskIn(tx, target, deskId, form));
+}
 
-    if (deskId) {
-      await tx.update(desks).set(deskColumns(form)).where(eq(desks.id, id));
-      await tx.delete(deskTopics).where(eq(deskTopics.deskId, id));
-      await tx.insert(deskTopics).values(form.topicIds.map((topicId) => ({ deskId: id, topicId })));
-    }
-    await removeSlots(tx, dropped.map((s) => s.id));
-    const kept = new Set(existing.filter((s) => !dropped.includes(s)).map((s) => s.startsAt.getTime()));
-    for (const slot of existing.filter((s) => kept.has(s.startsAt.getTime()))) {
-      const next = wanted.get(slot.startsAt.getTime())!;
-      if (next.walkInOnly !== slot.walkInOnly) await tx.update(slots).set({ walkInOnly: next.walkInOnly }).where(eq(slots.id, slot.id));
-    }
-    const added = generated.filter((slot) => !kept.has(slot.startsAt.getTime()));
-    if (added.length) await tx.insert(slots).values(added.map((slot) => ({ ...slot, eventId: target.eventId, deskId: id })));
-    return id;
+/**
+ * Gives an event without desks the desks of another event of the organisation: names, topics, experts,
+ * hours, breaks and walk-in share, with fresh slots on its own date. Pass the transaction it belongs to.
+ */
+export async function copyDesksIn(tx: Db, target: Target, fromEventId: number): Promise<number> {
+  const [source] = await tx.select({ id: events.id, startsLocal: events.startsLocal }).from(events)
+    .where(and(eq(events.id, fromEventId), eq(events.organisationId, target.organisationId)));
+  const sourceDesks = source ? await tx.select().from(desks).where(eq(desks.eventId, source.id)).orderBy(asc(desks.id)) : [];
+  if (sourceDesks.length === 0) throw new DeskChangeRefused('copySource');
+  const [event] = await tx.select({ startsLocal: events.startsLocal }).from(events).where(eq(events.id, target.eventId)).for('update');
+  // Desks keep their place in the day: a 14:00 desk of a 14:00 event opens at 10:00 on a 10:00 event.
+  const shift = (time: string) => shiftLocalTime(time, minutesOf(event!.startsLocal) - minutesOf(source!.startsLocal));
+  const [existing] = await tx.select({ n: count() }).from(desks).where(eq(desks.eventId, target.eventId));
+  if ((existing?.n ?? 0) > 0) throw new DeskChangeRefused('copyTarget');
+  const links = await tx.select().from(deskTopics).where(inArray(deskTopics.deskId, sourceDesks.map((d) => d.id)));
+  for (const desk of sourceDesks) {
+    const expert = desk.expertId === null ? [] : await tx.select({ id: staff.id }).from(staff)
+      .where(and(eq(staff.id, desk.expertId), eq(staff.active, true), eq(staff.role, 'expert')));
+    await saveDeskIn(tx, target, undefined, {
+      label: desk.label, startsLocal: shift(desk.startsLocal), endsLocal: shift(desk.endsLocal), slotMinutes: desk.slotMinutes,
+      breaks: desk.breaks.map((b) => ({ start: shift(b.start), end: shift(b.end) })), walkInPercent: desk.walkInPercent,
+      expertId: expert.length ? desk.expertId : null,
+      topicIds: links.filter((link) => link.deskId === desk.id).map((link) => link.topicId),
+    });
+  }
+  return sourceDesks.length;
+}
+
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+
+/** "14:30" moved by -240 minutes is "10:30"; kept within the day. */
+function shiftLocalTime(time: string, minutes: number): string {
+  const total = Math.min(Math.max(minutesOf(time) + minutes, 0), 23 * 60 + 59);
+  return `${String(Math.floor(total / 60)).padStart(2, '0')}:${String(total % 60).padStart(2, '0')}`;
+}
+
+async function saveDeskIn(tx: Db, target: Target, deskId: number | undefined, form: DeskFormData): Promise<number> {
+  // The event row's lock serialises desk changes against bookings being made for this event.
+  await tx.select({ id: events.id }).from(events).where(eq(events.id, target.eventId)).for('update');
+  await assertTopicsAndExpert(tx, target, deskId, form);
+  const generated = generateSlots({ localDate: target.localDate, ...form });
+  const id = deskId ?? await insertDesk(tx, target.eventId, form);
+  const existing = await tx.select().from(slots).where(eq(slots.deskId, id));
+  const wanted = new Map(generated.map((slot) => [slot.startsAt.getTime(), slot]));
+  const dropped = existing.filter((slot) => {
+    const next = wanted.get(slot.startsAt.getTime());
+    return !next || next.endsAt.getTime() !== slot.endsAt.getTime();
   });
+  const affected = [
+    ...await bookedAt(tx, dropped.map((s) => s.id)),
+    ...await bookedTopicsOutside(tx, id, form.topicIds),
+  ];
+  if (affected.length) throw new DeskChangeRefused('bookedSlots', uniqueByCodeAndTime(affected));
+
+  if (deskId) {
+    await tx.update(desks).set(deskColumns(form)).where(eq(desks.id, id));
+    await tx.delete(deskTopics).where(eq(deskTopics.deskId, id));
+    await tx.insert(deskTopics).values(form.topicIds.map((topicId) => ({ deskId: id, topicId })));
+  }
+  await removeSlots(tx, dropped.map((s) => s.id));
+  const kept = new Set(existing.filter((s) => !dropped.includes(s)).map((s) => s.startsAt.getTime()));
+  for (const slot of existing.filter((s) => kept.has(s.startsAt.getTime()))) {
+    const next = wanted.get(slot.startsAt.getTime())!;
+    if (next.walkInOnly !== slot.walkInOnly) await tx.update(slots).set({ walkInOnly: next.walkInOnly }).where(eq(slots.id, slot.id));
+  }
+  const added = generated.filter((slot) => !kept.has(slot.startsAt.getTime()));
+  if (added.length) await tx.insert(slots).values(added.map((slot) => ({ ...slot, eventId: target.eventId, deskId: id })));
+  return id;
 }
 
 /** Removes a desk that has no bookings and no one in its queue. */

@@ -68,7 +68,11 @@ export default async function planningRoutes(scope: FastifyInstance, { db, clock
     if (!form.ok) return rotationPage(request, reply, values, venueIds, form.errors, 400);
     const known = new Set((await listVenues(db, request.organisation.id)).map((v) => v.id));
     if (!form.data.venueIds.every((id) => known.has(id))) return rotationPage(request, reply, values, venueIds, { venueIds: 'planning.errors.venue' }, 400);
-    const result = await planRotation(db, request.organisation, form.data, clock());
+    const copyFrom = idParam(request.body, 'copyDesksFrom');
+    if (copyFrom > 0 && !(await eventsWithDesks(request)).some((e) => e.id === copyFrom)) {
+      return rotationPage(request, reply, values, venueIds, { copyDesksFrom: 'planning.errors.copySource' }, 400);
+    }
+    const result = await planRotation(db, request.organisation, { ...form.data, copyDesksFrom: copyFrom > 0 ? copyFrom : undefined }, clock());
     setFlash(request, 'planning.flash.planned', { created: result.created.length, skipped: result.skipped.length });
     return reply.redirect(eventsUrl(request), 303);
   });
@@ -139,6 +143,12 @@ export default async function planningRoutes(scope: FastifyInstance, { db, clock
     }
   });
 
+  /** Events of the last year and the coming ones that have desks to copy, newest first. */
+  async function eventsWithDesks(request: FastifyRequest) {
+    const from = DateTime.fromISO(berlinDate(clock())).minus({ years: 1 }).toISODate()!;
+    return (await eventsOverview(db, request.organisation.id, from)).filter((e) => e.deskCount > 0).reverse();
+  }
+
   async function venueOfOrganisation(request: FastifyRequest, venueId: number) {
     return (await listVenues(db, request.organisation.id)).some((venue) => venue.id === venueId);
   }
@@ -163,8 +173,9 @@ export default async function planningRoutes(scope: FastifyInstance, { db, clock
       await noticesOfEvent(db, event.id),
       await familiesWithoutEmail(db, event.id, event.status === 'cancelled' ? 'cancelled' : 'confirmed'),
     ];
+    const copySources = desks.length ? [] : (await eventsWithDesks(request)).filter((other) => other.id !== event.id);
     return reply.page('planning/event.eta', {
-      title: request.t('planning.event.title', { date: event.localDate }), event, desks, slotCounts, bookingCount, notices, withoutEmail,
+      title: request.t('planning.event.title', { date: event.localDate }), event, desks, slotCounts, bookingCount, notices, withoutEmail, copySources,
       expertName: (id: number | null) => experts.find((e) => e.id === id)?.name,
       opensOn: berlinDate(event.bookingOpensAt), closesOn: berlinDate(event.bookingClosesAt),
       action: eventUrl(request, event.id), hoursValues: { startsLocal: event.startsLocal, endsLocal: event.endsLocal }, ...extra,
@@ -183,7 +194,7 @@ export default async function planningRoutes(scope: FastifyInstance, { db, clock
   ) {
     const venues = await listVenues(db, request.organisation.id);
     return reply.page('planning/rotation.eta', {
-      title: request.t('planning.rotation.title'), values, venueIds, errors, venues,
+      title: request.t('planning.rotation.title'), values, venueIds, errors, venues, copySources: await eventsWithDesks(request),
       positions: Array.from({ length: Math.min(MAX_ROTATION_VENUES, Math.max(venues.length, 1)) }, (_, i) => i),
       action: `${eventsUrl(request)}/plan`,
     }, status);

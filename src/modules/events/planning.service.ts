@@ -8,6 +8,7 @@ import { queueEventNotices } from '../mail/family-notices.js';
 import type { Organisation } from '../organisations/organisations.repository.js';
 import { tickets } from '../queue/queue.table.js';
 import { events, slots } from './events.table.js';
+import { copyDesksIn } from './desks.service.js';
 import { upcomingDates } from './rotation.rules.js';
 
 export class PlanningError extends Error {
@@ -38,6 +39,8 @@ export async function createDraftEvent(db: Db, organisation: Organisation, place
 
 export type RotationPlan = {
   week: number; weekday: number; startsLocal: string; endsLocal: string; firstMonth: string; months: number; venueIds: number[];
+  /** An event whose desks every new draft gets. */
+  copyDesksFrom?: number;
 };
 
 /**
@@ -60,7 +63,10 @@ export async function planRotation(db: Db, organisation: Organisation, plan: Rot
     for (const [index, localDate] of candidates.entries()) {
       if (taken.has(localDate)) continue;
       const place = { localDate, venueId: plan.venueIds[index % plan.venueIds.length]!, startsLocal: plan.startsLocal, endsLocal: plan.endsLocal };
-      await tx.insert(events).values({ organisationId: organisation.id, ...place, ...bookingWindow(organisation, place), status: 'draft' });
+      const [draft] = await tx.insert(events)
+        .values({ organisationId: organisation.id, ...place, ...bookingWindow(organisation, place), status: 'draft' })
+        .returning({ id: events.id });
+      if (plan.copyDesksFrom) await copyDesksIn(tx, { organisationId: organisation.id, eventId: draft!.id, localDate }, plan.copyDesksFrom);
       created.push(localDate);
     }
     return { created, skipped: [...taken].sort() };
