@@ -5,8 +5,9 @@ import { parseForm } from '../../lib/forms.js';
 import { idParam } from '../../lib/params.js';
 import { listTopics } from '../organisations/topics.repository.js';
 import { staffBase } from '../staff/staff.auth.js';
+import { listExperts } from '../staff/staff.repository.js';
 import {
-  type AffectedBooking, DeskChangeRefused, copyDesksIn, deleteDesk, expertsWithTopics, saveDesk,
+  type AffectedBooking, DeskChangeRefused, copyDesksIn, deleteDesk, saveDesk,
 } from './desks.service.js';
 import { desksWithTopics, findEventForStaff } from './events.staff.repository.js';
 import type { DeskBreak } from './events.table.js';
@@ -105,7 +106,7 @@ export default async function deskRoutes(scope: FastifyInstance, { db }: { db: D
     return reply.page('planning/desk.eta', {
       title: request.t(deskId ? 'planning.desk.edit' : 'planning.desk.new'), event, deskId, values, topicIds, errors,
       affected: problem?.bookings ?? [], topics: await listTopics(db, request.organisation.id),
-      experts: await expertsWithTopics(db, request.organisation.id),
+      experts: await listExperts(db, request.organisation.id),
       action: `${eventUrl(request, event.id)}/desks/${deskId ?? 'new'}`, eventUrl: eventUrl(request, event.id),
     }, status);
   }

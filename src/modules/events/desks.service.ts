@@ -2,7 +2,7 @@ import { type SQL, and, asc, count, eq, inArray, notInArray } from 'drizzle-orm'
 import type { Db } from '../../db/client.js';
 import { bookingItems, bookings } from '../booking/booking.table.js';
 import { topics } from '../organisations/organisations.table.js';
-import { staff, staffTopics } from '../staff/staff.table.js';
+import { staff } from '../staff/staff.table.js';
 import { visits } from '../queue/queue.table.js';
 import { deskTopics, desks, events, slots } from './events.table.js';
 import type { DeskFormData } from './planning.forms.js';
@@ -177,13 +177,4 @@ function uniqueByCodeAndTime(list: AffectedBooking[]) {
     seen.add(key);
     return true;
   }).sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
-}
-
-/** Experts of the organisation with the topics they serve, for the desk form. */
-export async function expertsWithTopics(db: Db, organisationId: number) {
-  const people = await db.select({ id: staff.id, name: staff.name }).from(staff)
-    .where(and(eq(staff.organisationId, organisationId), eq(staff.role, 'expert'), eq(staff.active, true)))
-    .orderBy(asc(staff.name));
-  const links = people.length ? await db.select().from(staffTopics).where(inArray(staffTopics.staffId, people.map((p) => p.id))) : [];
-  return people.map((p) => ({ ...p, topicIds: links.filter((l) => l.staffId === p.id).map((l) => l.topicId) }));
 }

@@ -9,7 +9,7 @@ import { idParam } from '../../lib/params.js';
 import { familiesWithoutEmail, noticesOfEvent } from '../mail/family-notices.js';
 import { listVenues } from '../organisations/venues.repository.js';
 import { staffBase } from '../staff/staff.auth.js';
-import { expertsWithTopics } from './desks.service.js';
+import { listExperts } from '../staff/staff.repository.js';
 import {
   countConfirmedBookings, deskSlotCounts, desksWithTopics, eventsOverview, findEventForStaff,
 } from './events.staff.repository.js';
@@ -165,14 +165,12 @@ export default async function planningRoutes(scope: FastifyInstance, { db, clock
   }
 
   async function eventPage(request: FastifyRequest, reply: FastifyReply, event: StaffEvent, extra: Record<string, unknown>, status = 200) {
-    const [desks, slotCounts, experts, bookingCount, notices, withoutEmail] = [
-      await desksWithTopics(db, event.id),
-      await deskSlotCounts(db, event.id),
-      await expertsWithTopics(db, request.organisation.id),
-      await countConfirmedBookings(db, event.id),
-      await noticesOfEvent(db, event.id),
-      await familiesWithoutEmail(db, event.id, event.status === 'cancelled' ? 'cancelled' : 'confirmed'),
-    ];
+    const desks = await desksWithTopics(db, event.id);
+    const slotCounts = await deskSlotCounts(db, event.id);
+    const experts = await listExperts(db, request.organisation.id);
+    const bookingCount = await countConfirmedBookings(db, event.id);
+    const notices = await noticesOfEvent(db, event.id);
+    const withoutEmail = await familiesWithoutEmail(db, event.id, event.status === 'cancelled' ? 'cancelled' : 'confirmed');
     const copySources = desks.length ? [] : (await eventsWithDesks(request)).filter((other) => other.id !== event.id);
     return reply.page('planning/event.eta', {
       title: request.t('planning.event.title', { date: event.localDate }), event, desks, slotCounts, bookingCount, notices, withoutEmail, copySources,

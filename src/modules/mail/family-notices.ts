@@ -2,6 +2,7 @@ import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { bookings } from '../booking/booking.table.js';
 import { type MailKind, mailJobs } from './mail.table.js';
+import { enqueueMail } from './outbox.js';
 
 /**
  * Writes one notice for each of the given bookings that gave an e-mail address, inside the transaction that
@@ -18,16 +19,11 @@ export async function queueEventNotices(
     .from(bookings)
     .where(and(eq(bookings.eventId, input.eventId), inArray(bookings.id, input.bookingIds)));
   const reachable = families.filter((family) => family.email);
-  if (reachable.length) {
-    await tx.insert(mailJobs).values(reachable.map((family) => ({
-      organisationId: input.organisationId,
-      bookingId: family.id,
-      kind: input.kind,
-      recipient: family.email,
-      language: family.language,
-      idempotencyKey: `${input.kind}:${input.eventId}:${family.id}:${input.revision}`,
-      createdAt: input.now,
-    }))).onConflictDoNothing();
+  for (const family of reachable) {
+    await enqueueMail(tx, {
+      organisationId: input.organisationId, bookingId: family.id, kind: input.kind, recipient: family.email!, language: family.language,
+      idempotencyKey: `${input.kind}:${input.eventId}:${family.id}:${input.revision}`, now: input.now,
+    });
   }
   return { queued: reachable.length, withoutEmail: families.length - reachable.length };
 }
