@@ -1,5 +1,4 @@
 import ical, { type ICalCalendar } from 'ical-generator';
-import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 import { ZONE } from './dates.js';
 
@@ -12,5 +11,3 @@ export function berlinCalendar(name: string): ICalCalendar {
   calendar.timezone({ name: ZONE, generator: (zone) => [tzlib_get_ical_block(zone)].flat()[0] ?? null });
   return calendar;
 }
-
-export const inZone = (instant: Date) => DateTime.fromJSDate(instant).setZone(ZONE);

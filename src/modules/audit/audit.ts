@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { staff } from '../staff/staff.table.js';
 import { auditLog } from './audit.table.js';
@@ -43,4 +43,10 @@ export async function recentAudit(db: Db, organisationId: number, limit = 200) {
     .where(and(eq(auditLog.organisationId, organisationId)))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);
+}
+
+/** Removes audit entries older than the cut-off; returns how many. */
+export async function pruneAudit(tx: Db, before: Date): Promise<number> {
+  const pruned = await tx.delete(auditLog).where(lt(auditLog.at, before)).returning({ id: auditLog.id });
+  return pruned.length;
 }

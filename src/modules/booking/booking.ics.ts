@@ -1,4 +1,5 @@
-import { berlinCalendar, inZone } from '../../lib/calendar.js';
+import { berlinCalendar } from '../../lib/calendar.js';
+import { inBerlin } from '../../lib/dates.js';
 
 type CalendarStop = { topicName: string; deskLabel: string; startsAt: Date; endsAt: Date };
 
@@ -20,8 +21,8 @@ export function bookingCalendar(input: {
       summary: `${input.title}: ${stop.topicName}`,
       description: `${stop.deskLabel}\n${input.note}`,
       location: input.location,
-      start: inZone(stop.startsAt),
-      end: inZone(stop.endsAt),
+      start: inBerlin(stop.startsAt),
+      end: inBerlin(stop.endsAt),
       timezone: 'Europe/Berlin',
     });
   });

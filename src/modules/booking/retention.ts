@@ -1,11 +1,12 @@
-import { and, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { berlinDate } from '../../lib/dates.js';
-import { auditLog } from '../audit/audit.table.js';
-import { bookingItems, bookings } from './booking.table.js';
+import { pruneAudit } from '../audit/audit.js';
+import { releaseItems } from './booking.repository.js';
+import { bookings } from './booking.table.js';
 import { events } from '../events/events.table.js';
 import { organisations } from '../organisations/organisations.table.js';
-import { mailJobs } from '../mail/mail.table.js';
+import { dropMailOf, forgetDeliveredAddresses } from '../mail/outbox.js';
 
 /**
  * Removes what identifies a family from a booking: name, contact, needs and the manage link. What stays
@@ -20,15 +21,13 @@ export async function anonymiseBookings(tx: Db, bookingIds: number[], now: Date)
     manageTokenHash: sql`'deleted:' || ${bookings.id}`,
     anonymisedAt: now,
   }).where(inArray(bookings.id, bookingIds));
-  await tx.update(mailJobs).set({ status: 'skipped', recipient: null, manageToken: null, lockedUntil: null })
-    .where(and(inArray(mailJobs.bookingId, bookingIds), eq(mailJobs.status, 'pending')));
-  await tx.update(mailJobs).set({ recipient: null, manageToken: null }).where(inArray(mailJobs.bookingId, bookingIds));
+  await dropMailOf(tx, bookingIds);
 }
 
 /** A family deletes its data at once: the booking is cancelled (its times freed) and anonymised. */
 export async function deleteBookingNow(db: Db, bookingId: number, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(bookingItems).set({ active: false }).where(and(eq(bookingItems.bookingId, bookingId), eq(bookingItems.active, true)));
+    await releaseItems(tx, bookingId);
     await tx.update(bookings).set({ status: 'cancelled', cancelledAt: now })
       .where(and(eq(bookings.id, bookingId), eq(bookings.status, 'confirmed')));
     await anonymiseBookings(tx, [bookingId], now);
@@ -53,12 +52,8 @@ export async function runRetention(db: Db, now: Date, auditRetentionDays: number
         lt(events.localDate, sql`(${today}::date - make_interval(days => ${organisations.retentionDays}))::date`),
       ));
     await anonymiseBookings(tx, expired.map((b) => b.id), now);
-    const wiped = await tx.update(mailJobs).set({ recipient: null, manageToken: null })
-      .where(and(ne(mailJobs.status, 'pending'), sql`(${mailJobs.recipient} is not null or ${mailJobs.manageToken} is not null)`))
-      .returning({ id: mailJobs.id });
-    const pruned = await tx.delete(auditLog)
-      .where(lt(auditLog.at, new Date(now.getTime() - auditRetentionDays * 24 * 60 * 60 * 1000)))
-      .returning({ id: auditLog.id });
-    return { anonymisedBookings: expired.length, wipedMails: wiped.length, prunedAuditEntries: pruned.length };
+    const wipedMails = await forgetDeliveredAddresses(tx);
+    const prunedAuditEntries = await pruneAudit(tx, new Date(now.getTime() - auditRetentionDays * 24 * 60 * 60 * 1000));
+    return { anonymisedBookings: expired.length, wipedMails, prunedAuditEntries };
   });
 }

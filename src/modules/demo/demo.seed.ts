@@ -1,9 +1,10 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.js';
-import { berlinDate, berlinInstant } from '../../lib/dates.js';
+import { berlinDate } from '../../lib/dates.js';
 import { events } from '../events/events.table.js';
 import { createDeskWithSlots } from '../events/events.service.js';
+import { bookingWindow } from '../events/planning.service.js';
 import { upcomingDates } from '../events/rotation.rules.js';
 import { organisations, topics, venues } from '../organisations/organisations.table.js';
 import { hashToken, newBookingCode, newManageToken } from '../../lib/tokens.js';
@@ -70,7 +71,6 @@ async function seedOrganisation(tx: Db, demo: DemoOrganisation, now: Date) {
   const days = [{ localDate: today, startsLocal: '08:00', endsLocal: '20:00' },
     ...dates.map((localDate) => ({ localDate, startsLocal: demo.rule.startsLocal, endsLocal: demo.rule.endsLocal }))];
   for (const [index, { localDate, startsLocal, endsLocal }] of days.entries()) {
-    const start = berlinInstant(localDate, startsLocal);
     const [event] = await tx.insert(events).values({
       organisationId: org.id,
       venueId: venueRows[index % venueRows.length]!.id,
@@ -78,8 +78,7 @@ async function seedOrganisation(tx: Db, demo: DemoOrganisation, now: Date) {
       startsLocal,
       endsLocal,
       status: 'published',
-      bookingOpensAt: start.minus({ days: org.bookingOpensDaysBefore }).toJSDate(),
-      bookingClosesAt: start.minus({ hours: org.bookingClosesHoursBefore }).toJSDate(),
+      ...bookingWindow(org, { localDate, startsLocal }),
     }).returning({ id: events.id });
     for (const [groupIndex, group] of DESK_GROUPS.entries()) {
       const deskTopics = group.topicKeys.flatMap((key) => topicByKey.get(key) ?? []);

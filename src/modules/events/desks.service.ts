@@ -6,6 +6,7 @@ import { staff } from '../staff/staff.table.js';
 import { visits } from '../queue/queue.table.js';
 import { deskTopics, desks, events, slots } from './events.table.js';
 import type { DeskFormData } from './planning.forms.js';
+import { createDeskWithSlots } from './events.service.js';
 import { generateSlots } from './slots.rules.js';
 
 /** A booking that a desk change would leave without its slot or its topic. */
@@ -71,8 +72,10 @@ async function saveDeskIn(tx: Db, target: Target, deskId: number | undefined, fo
   // The event row's lock serialises desk changes against bookings being made for this event.
   await tx.select({ id: events.id }).from(events).where(eq(events.id, target.eventId)).for('update');
   await assertTopicsAndExpert(tx, target, deskId, form);
+  // A new desk has no slots to keep: it is made as every desk is made.
+  if (!deskId) return createDeskWithSlots(tx, { eventId: target.eventId, localDate: target.localDate, ...form });
+  const id = deskId;
   const generated = generateSlots({ localDate: target.localDate, ...form });
-  const id = deskId ?? await insertDesk(tx, target.eventId, form);
   const existing = await tx.select().from(slots).where(eq(slots.deskId, id));
   const wanted = new Map(generated.map((slot) => [slot.startsAt.getTime(), slot]));
   const dropped = existing.filter((slot) => {
@@ -85,11 +88,9 @@ async function saveDeskIn(tx: Db, target: Target, deskId: number | undefined, fo
   ];
   if (affected.length) throw new DeskChangeRefused('bookedSlots', uniqueByCodeAndTime(affected));
 
-  if (deskId) {
-    await tx.update(desks).set(deskColumns(form)).where(eq(desks.id, id));
-    await tx.delete(deskTopics).where(eq(deskTopics.deskId, id));
-    await tx.insert(deskTopics).values(form.topicIds.map((topicId) => ({ deskId: id, topicId })));
-  }
+  await tx.update(desks).set(deskColumns(form)).where(eq(desks.id, id));
+  await tx.delete(deskTopics).where(eq(deskTopics.deskId, id));
+  await tx.insert(deskTopics).values(form.topicIds.map((topicId) => ({ deskId: id, topicId })));
   await removeSlots(tx, dropped.map((s) => s.id));
   const kept = new Set(existing.filter((s) => !dropped.includes(s)).map((s) => s.startsAt.getTime()));
   for (const slot of existing.filter((s) => kept.has(s.startsAt.getTime()))) {
@@ -120,11 +121,6 @@ const deskColumns = (form: DeskFormData) => ({
   slotMinutes: form.slotMinutes, breaks: form.breaks, walkInPercent: form.walkInPercent,
 });
 
-async function insertDesk(tx: Db, eventId: number, form: DeskFormData) {
-  const [created] = await tx.insert(desks).values({ eventId, ...deskColumns(form) }).returning({ id: desks.id });
-  await tx.insert(deskTopics).values(form.topicIds.map((topicId) => ({ deskId: created!.id, topicId })));
-  return created!.id;
-}
 
 async function assertTopicsAndExpert(tx: Db, target: Target, deskId: number | undefined, form: DeskFormData) {
   const known = await tx.select({ id: topics.id }).from(topics)

@@ -1,5 +1,5 @@
 import { ICalEventStatus } from 'ical-generator';
-import { berlinCalendar, inZone } from '../../lib/calendar.js';
+import { berlinCalendar } from '../../lib/calendar.js';
 import { berlinInstant } from '../../lib/dates.js';
 import type { EventWithVenue } from './events.repository.js';
 
@@ -15,8 +15,8 @@ export function eventsFeed(input: { title: string; eventUrl: (id: number) => str
       id: `event-${event.id}@familientag`,
       sequence: event.revision,
       summary: cancelled ? `${input.cancelledNote}: ${input.title}` : input.title,
-      start: inZone(berlinInstant(event.localDate, event.startsLocal).toJSDate()),
-      end: inZone(berlinInstant(event.localDate, event.endsLocal).toJSDate()),
+      start: berlinInstant(event.localDate, event.startsLocal),
+      end: berlinInstant(event.localDate, event.endsLocal),
       timezone: 'Europe/Berlin',
       location: `${event.venue.name}, ${event.venue.street}, ${event.venue.postcode} ${event.venue.town}`,
       url: input.eventUrl(event.id),

@@ -12,6 +12,7 @@ export type NewDesk = {
   breaks: DeskBreak[];
   walkInPercent: number;
   topicIds: number[];
+  expertId?: number | null;
 };
 
 /** Creates a desk with its topics and its slots; pass the transaction it belongs to. */
@@ -26,6 +27,7 @@ export async function createDeskWithSlots(tx: Db, desk: NewDesk): Promise<number
       slotMinutes: desk.slotMinutes,
       breaks: desk.breaks,
       walkInPercent: desk.walkInPercent,
+      expertId: desk.expertId ?? null,
     })
     .returning({ id: desks.id });
   const deskId = created!.id;

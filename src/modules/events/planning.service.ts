@@ -20,7 +20,10 @@ export class PlanningError extends Error {
 type Place = { localDate: string; venueId: number; startsLocal: string; endsLocal: string };
 
 /** When booking opens and closes for an event, from the organisation's settings. */
-export function bookingWindow(organisation: Pick<Organisation, 'bookingOpensDaysBefore' | 'bookingClosesHoursBefore'>, place: Place) {
+export function bookingWindow(
+  organisation: Pick<Organisation, 'bookingOpensDaysBefore' | 'bookingClosesHoursBefore'>,
+  place: Pick<Place, 'localDate' | 'startsLocal'>,
+) {
   const start = berlinInstant(place.localDate, place.startsLocal);
   return {
     bookingOpensAt: start.minus({ days: organisation.bookingOpensDaysBefore }).toJSDate(),

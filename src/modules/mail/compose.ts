@@ -55,8 +55,7 @@ export async function composeMail(db: Db, config: Config, job: ClaimedMail): Pro
     venue,
     stops: stops.map((s) => ({ time: formatTime(s.startsAt, lang), topic: pick(s.topic.name, lang), desk: s.deskLabel, documents: pick(s.topic.documents, lang) })),
     manageUrl: job.manageToken ? `${base}/booking/${job.manageToken}` : undefined,
-    eventUrl: `${base}/events/${event.id}`,
-    cancelled: booking.status === 'cancelled',
+    cancellation: CANCELLATIONS.has(job.kind),
   };
   const calendar = WITH_CALENDAR.has(job.kind) && activeStops.length
     ? bookingCalendar({

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type MailKind, mailJobs } from './mail.table.js';
 
@@ -69,4 +69,20 @@ export async function markAttemptFailed(db: Db, job: ClaimedMail, error: string,
     ? { status: 'failed', lockedUntil: null, lastError: error, recipient: null, manageToken: null }
     : { lockedUntil: null, lastError: error, nextAttemptAt: new Date(now.getTime() + wait * 60_000) })
     .where(eq(mailJobs.id, job.id));
+}
+
+/** The families' data is going: their unsent mail is dropped, and no row keeps their address or link. */
+export async function dropMailOf(tx: Db, bookingIds: number[]) {
+  if (bookingIds.length === 0) return;
+  await tx.update(mailJobs).set({ status: 'skipped', lockedUntil: null })
+    .where(and(inArray(mailJobs.bookingId, bookingIds), eq(mailJobs.status, 'pending')));
+  await tx.update(mailJobs).set({ recipient: null, manageToken: null }).where(inArray(mailJobs.bookingId, bookingIds));
+}
+
+/** Mail that is out (or given up) needs no address any more; returns how many rows lost one. */
+export async function forgetDeliveredAddresses(tx: Db): Promise<number> {
+  const wiped = await tx.update(mailJobs).set({ recipient: null, manageToken: null })
+    .where(and(ne(mailJobs.status, 'pending'), or(sql`${mailJobs.recipient} is not null`, sql`${mailJobs.manageToken} is not null`)))
+    .returning({ id: mailJobs.id });
+  return wiped.length;
 }

@@ -10,7 +10,6 @@ const line = (required: string, max: number) => z
   .max(max, 'errors.field.tooLong')
   .refine((value) => !CONTROL_CHARACTERS.test(value), 'errors.field.invalid');
 
-const optionalText = (max: number) => z.string().trim().max(max, 'errors.field.tooLong').optional().default('');
 const checkbox = z.preprocess((value) => value === 'on' || value === 'true', z.boolean());
 
 /** Per-language fields are posted as name_de, name_en…; German is required, the others fall back to it. */
