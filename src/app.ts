@@ -49,12 +49,16 @@ export type AppDependencies = {
   database: Database;
   /** The time the app believes it is; tests pass a fixed one. */
   clock?: Clock;
+  /** Where log lines go instead of stdout; tests read them. */
+  logStream?: { write(line: string): void };
 };
 
 /** Builds the whole application from its config and dependencies. It never listens: server.ts does. */
-export async function buildApp({ config, database, clock = systemClock }: AppDependencies): Promise<FastifyInstance> {
+export async function buildApp({ config, database, clock = systemClock, logStream }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, serializers: { req: requestSerializer } },
+    logger: config.logLevel === 'silent'
+      ? false
+      : { level: config.logLevel, serializers: { req: requestSerializer }, ...(logStream ? { stream: logStream } : {}) },
     trustProxy: config.trustProxy,
     bodyLimit: 16_384,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 100 },

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { parseId } from './text.js';
 
 /** A message for the next page after a redirect: a translation key and its values. */
 export type Flash = { key: string; values?: Record<string, string | number>; tone?: 'success' | 'danger' };
@@ -32,5 +33,5 @@ export function postedValues(body: unknown): Record<string, string> {
 /** Posted multi-value fields (checkboxes, ordered selects) as numbers. */
 export function postedIds(body: unknown, name: string): number[] {
   const raw = ((body ?? {}) as Record<string, unknown>)[name];
-  return (raw === undefined ? [] : [raw].flat()).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  return (raw === undefined ? [] : [raw].flat()).map(parseId).filter((id) => id > 0);
 }

@@ -19,6 +19,3 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): FormRe
   }
   return { ok: false, errors };
 }
-
-/** Text a person typed: trimmed, and free of the characters that break mail headers or reorder text. */
-export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;

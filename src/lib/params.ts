@@ -1,5 +1,6 @@
-/** An id from the URL: anything that is not a small positive number simply finds nothing (-1). */
+import { parseId } from './text.js';
+
+/** An id from the URL (or a posted hidden field): anything that is not 1..2^31-1 is -1, which finds nothing (404). */
 export function idParam(params: unknown, name: string): number {
-  const raw = (params as Record<string, string | undefined>)[name] ?? '';
-  return /^\d{1,9}$/.test(raw) ? Number(raw) : -1;
+  return parseId((params as Record<string, unknown> | undefined)?.[name]);
 }

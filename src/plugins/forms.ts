@@ -7,9 +7,14 @@ import secureSession from '@fastify/secure-session';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
+import { isTypedText } from '../lib/text.js';
 
 /**
  * Form posts, the encrypted session cookie and CSRF tokens kept in it.
+ * Only what an HTML form sends is parsed (application/x-www-form-urlencoded); JSON and every other
+ * type answer 415, so handlers only ever see a plain object of strings and lists of strings.
+ * Path segments and query strings holding controls, NUL or broken Unicode never reach a handler
+ * (404 and 400): nobody types them, and PostgreSQL refuses NUL.
  * The session cookie is the family's only state before a booking exists: their answers stay
  * on their own phone, encrypted, until they confirm, and expire after two hours.
  * @see https://github.com/fastify/fastify-secure-session
@@ -17,7 +22,13 @@ import type { Config } from '../config.js';
  */
 export default fp(
   async (app: FastifyInstance, { config }: { config: Config }) => {
+    app.removeAllContentTypeParsers();
     await app.register(formbody, { bodyLimit: 16_384 });
+    app.addHook('preValidation', async (request) => {
+      if (!onlyTypedText(request.params)) throw requestError(404, 'path holds characters nobody types');
+      if (!onlyTypedText(request.query)) throw requestError(400, 'query holds characters nobody types');
+      if (request.body !== undefined && !isFormBody(request.body)) throw requestError(400, 'body is not a form');
+    });
     await app.register(secureSession, {
       key: config.sessionKey ?? sessionKeyFor(config),
       cookieName: config.secureCookies ? '__Host-familientag' : 'familientag',
@@ -33,6 +44,22 @@ export default fp(
   },
   { name: 'forms' },
 );
+
+function onlyTypedText(values: unknown): boolean {
+  if (values === undefined || values === null) return true;
+  return Object.entries(values as Record<string, unknown>).every(([name, value]) =>
+    isTypedText(name) && [value].flat().every((item) => typeof item === 'string' && isTypedText(item)));
+}
+
+/** What the form parser makes: field names to strings or lists of strings. */
+function isFormBody(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  return Object.values(body).every((value) => typeof value === 'string' || (Array.isArray(value) && value.every((item) => typeof item === 'string')));
+}
+
+function requestError(statusCode: number, message: string): Error & { statusCode: number } {
+  return Object.assign(new Error(message), { statusCode });
+}
 
 /** Outside production a key is made once and kept under DATA_DIR, so restarts keep drafts valid. */
 function sessionKeyFor(config: Config): Buffer {

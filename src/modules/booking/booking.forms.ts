@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { CONTROL_CHARACTERS } from '../../lib/forms.js';
 import { INTERPRETER_LANGUAGES, LANGUAGES } from '../../lib/i18n.js';
+import { idField, optionalTextField, textField } from '../../lib/text.js';
 
 const asList = (value: unknown) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);
 
 export const topicsForm = z.object({
   topics: z.preprocess(
     asList,
-    z.array(z.string().regex(/^\d{1,9}$/).transform(Number)).min(1, 'booking.topics.errors.required').max(6),
+    z.array(idField('booking.topics.errors.required')).min(1, 'booking.topics.errors.required').max(6),
   ),
 });
 
@@ -24,20 +24,14 @@ export const itineraryForm = z.object({
     })),
 });
 
-const optionalText = (max: number) => z.string().trim().max(max, 'errors.field.tooLong').optional().default('');
-
 export const contactForm = z.object({
-  name: z
-    .string('booking.contact.errors.nameRequired')
-    .trim()
-    .min(1, 'booking.contact.errors.nameRequired')
-    .max(80, 'booking.contact.errors.nameTooLong')
-    .refine((v) => !CONTROL_CHARACTERS.test(v), 'booking.contact.errors.nameInvalid'),
-  email: optionalText(254).refine(
-    (v) => v === '' || (!CONTROL_CHARACTERS.test(v) && z.email().safeParse(v).success),
-    'booking.contact.errors.emailInvalid',
-  ),
-  phone: optionalText(30).refine((v) => v === '' || /^\+?[0-9 ()/-]{5,30}$/.test(v), 'booking.contact.errors.phoneInvalid'),
+  name: textField(80, {
+    required: 'booking.contact.errors.nameRequired',
+    tooLongMessage: 'booking.contact.errors.nameTooLong',
+    charactersMessage: 'booking.contact.errors.nameInvalid',
+  }),
+  email: optionalTextField(254).refine((v) => v === '' || z.email().safeParse(v).success, 'booking.contact.errors.emailInvalid'),
+  phone: optionalTextField(30).refine((v) => v === '' || /^\+?[0-9 ()/-]{5,30}$/.test(v), 'booking.contact.errors.phoneInvalid'),
 });
 
 export const needsForm = z.object({
@@ -50,7 +44,7 @@ export const needsForm = z.object({
 export const confirmForm = z.object({
   consent: z.literal('yes', 'booking.check.errors.consentRequired'),
   // A field people never see and bots fill in.
-  website: z.string().max(0, 'errors.field.invalid').optional(),
+  website: optionalTextField(0),
 });
 
 export type ContactAnswers = z.output<typeof contactForm>;

@@ -1,12 +1,13 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isLocalTime } from '../../lib/dates.js';
+import { idField, textField } from '../../lib/text.js';
 import type { DeskBreak } from './events.table.js';
 
 const list = (value: unknown) => (value === undefined || value === '' ? [] : [value].flat());
 const localTime = (message: string) => z.string().trim().refine(isLocalTime, message);
 const localDate = z.string().trim().refine((value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && DateTime.fromISO(value).isValid, 'planning.errors.date');
-const id = (message: string) => z.coerce.number({ message }).int(message).positive(message);
+const id = idField;
 
 const hours = <T extends { startsLocal: string; endsLocal: string }>(form: T) => form.startsLocal < form.endsLocal;
 
@@ -64,13 +65,13 @@ export const formatBreaks = (breaks: DeskBreak[]) => breaks.map((b) => `${b.star
 
 export const deskForm = z
   .object({
-    label: z.string().trim().min(1, 'planning.errors.deskLabel').max(40, 'errors.field.tooLong'),
+    label: textField(40, { required: 'planning.errors.deskLabel' }),
     topicIds: z.preprocess(list, z.array(id('planning.errors.deskTopics')).min(1, 'planning.errors.deskTopics').max(20)),
     expertId: z.preprocess((value) => (value === '' || value === undefined ? null : value), id('planning.errors.expert').nullable()),
     startsLocal: localTime('planning.errors.startsLocal'),
     endsLocal: localTime('planning.errors.endsLocal'),
     slotMinutes: z.coerce.number().int().min(5, 'planning.errors.slotMinutes').max(180, 'planning.errors.slotMinutes'),
-    breaks: z.string().max(200, 'errors.field.tooLong').transform((text, context) => {
+    breaks: textField(200, { multiline: true }).transform((text, context) => {
       const parsed = parseBreaks(text);
       if (!parsed) context.addIssue({ code: 'custom', message: 'planning.errors.breaks' });
       return parsed ?? [];
@@ -78,7 +79,8 @@ export const deskForm = z
     walkInPercent: z.coerce.number().int().min(0, 'planning.errors.walkInPercent').max(100, 'planning.errors.walkInPercent'),
   })
   .refine(hours, { path: ['endsLocal'], message: 'planning.errors.endsBeforeStart' })
-  .refine((form) => form.breaks.every((b) => b.start >= form.startsLocal && b.end <= form.endsLocal), {
+  // Zod runs this even when a field above failed; then `breaks` may still be the posted text.
+  .refine((form) => !Array.isArray(form.breaks) || form.breaks.every((b) => b.start >= form.startsLocal && b.end <= form.endsLocal), {
     path: ['breaks'], message: 'planning.errors.breaksOutside',
   });
 

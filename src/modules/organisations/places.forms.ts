@@ -1,20 +1,17 @@
 import { z } from 'zod';
-import { CONTROL_CHARACTERS } from '../../lib/forms.js';
 import { LANGUAGES } from '../../lib/i18n.js';
 import type { LocalizedList, LocalizedText } from '../../lib/localized.js';
+import { textField } from '../../lib/text.js';
 
-const line = (required: string, max: number) => z
-  .string()
-  .trim()
-  .min(1, required)
-  .max(max, 'errors.field.tooLong')
-  .refine((value) => !CONTROL_CHARACTERS.test(value), 'errors.field.invalid');
+const line = (required: string, max: number) => textField(max, { required });
+/** One text per language; an empty one falls back to German. Textareas take line breaks. */
+const perLanguage = (max: number, multiline = false) => z.record(z.string(), textField(max, { multiline }));
 
 const checkbox = z.preprocess((value) => value === 'on' || value === 'true', z.boolean());
 
 /** Per-language fields are posted as name_de, name_en…; German is required, the others fall back to it. */
-function localized(body: Record<string, unknown>, field: string): Record<string, string> {
-  return Object.fromEntries(LANGUAGES.map((lang) => [lang, String(body[`${field}_${lang}`] ?? '').trim()]));
+function localized(body: Record<string, unknown>, field: string): Record<string, unknown> {
+  return Object.fromEntries(LANGUAGES.map((lang) => [lang, body[`${field}_${lang}`] ?? '']));
 }
 
 const textsOf = (values: Record<string, string>): LocalizedText =>
@@ -33,7 +30,7 @@ export const venueForm = z.preprocess(
     postcode: z.string().trim().regex(/^\d{5}$/, 'places.errors.postcode'),
     town: line('places.errors.town', 80),
     stepFree: checkbox,
-    directions: z.record(z.string(), z.string().max(500, 'errors.field.tooLong')),
+    directions: perLanguage(500, true),
   }).transform((form) => {
     const directions = textsOf(form.directions);
     return { ...form, directions: directions.de ? directions : null };
@@ -46,10 +43,10 @@ export const topicForm = z.preprocess(
     return { ...fields, name: localized(fields, 'name'), description: localized(fields, 'description'), documents: localized(fields, 'documents') };
   },
   z.object({
-    name: z.record(z.string(), z.string().max(80, 'errors.field.tooLong'))
+    name: perLanguage(80)
       .refine((names) => Boolean(names.de), { message: 'places.errors.topicName', path: ['de'] }),
-    description: z.record(z.string(), z.string().max(500, 'errors.field.tooLong')),
-    documents: z.record(z.string(), z.string().max(2000, 'errors.field.tooLong')),
+    description: perLanguage(500, true),
+    documents: perLanguage(2000, true),
     defaultSlotMinutes: z.coerce.number().int().min(5, 'places.errors.slotMinutes').max(180, 'places.errors.slotMinutes'),
     sortOrder: z.coerce.number().int().min(0, 'places.errors.sortOrder').max(999, 'places.errors.sortOrder'),
   }).transform((form) => {

@@ -3,19 +3,18 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { postedValues, setFlash, takeFlash } from '../../lib/flash.js';
-import { CONTROL_CHARACTERS, parseForm } from '../../lib/forms.js';
+import { parseForm } from '../../lib/forms.js';
+import { textField } from '../../lib/text.js';
 import { staffBase } from '../staff/staff.auth.js';
 import { organisations } from './organisations.table.js';
 
 const config = { roles: ['coordinator'] as const };
-const optionalLine = (max: number) => z.string().trim().max(max, 'errors.field.tooLong')
-  .refine((value) => !CONTROL_CHARACTERS.test(value), 'errors.field.invalid')
-  .transform((value) => value || null);
+const optionalLine = (max: number) => textField(max).transform((value) => value || null);
 const whole = (min: number, max: number, message: string) => z.coerce.number().int(message).min(min, message).max(max, message);
 
 const settingsForm = z.object({
   contactPhone: optionalLine(40),
-  contactEmail: z.string().trim().max(254, 'errors.field.tooLong')
+  contactEmail: textField(254)
     .refine((value) => value === '' || z.email().safeParse(value).success, 'settings.errors.email')
     .transform((value) => value || null),
   postalAddress: optionalLine(200),

@@ -8,6 +8,7 @@ import type { Clock } from '../../lib/clock.js';
 import { parseForm } from '../../lib/forms.js';
 import { LANGUAGES, nativeLanguageName } from '../../lib/i18n.js';
 import { idParam } from '../../lib/params.js';
+import { idField } from '../../lib/text.js';
 import { hashToken, newManageToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.js';
 import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
@@ -30,7 +31,7 @@ type Options = { db: Db; clock: Clock; config: Config; live: LiveUpdates };
 const FRONT_DESK = ['coordinator', 'desk'] as const;
 
 const walkInForm = z.object({
-  topicIds: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.coerce.number().int().positive()).min(1, 'frontDesk.walkIn.errors.topics').max(20)),
+  topicIds: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(idField('frontDesk.walkIn.errors.topics')).min(1, 'frontDesk.walkIn.errors.topics').max(20)),
   language: z.enum(LANGUAGES, 'frontDesk.walkIn.errors.language'),
 });
 
