@@ -12,6 +12,7 @@ import legalRoutes from './modules/organisations/legal.routes.js';
 import organisationContext from './modules/organisations/organisation-context.js';
 import { listOrganisations } from './modules/organisations/organisations.repository.js';
 import assets from './plugins/assets.js';
+import { badUrlPage } from './plugins/bad-url.js';
 import errors from './plugins/errors.js';
 import forms from './plugins/forms.js';
 import security from './plugins/security.js';
@@ -62,6 +63,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
     trustProxy: config.trustProxy,
     bodyLimit: 16_384,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 100 },
+    frameworkErrors: badUrlPage,
   });
   const live = await liveUpdates(database);
   const transport = createMailTransport(config);

@@ -122,7 +122,7 @@ function formsOf(html: string): Map<string, Fields> {
   return forms;
 }
 
-const context = {} as { app: FastifyInstance; database: Database };
+const context = {} as { app: FastifyInstance; database: Database & { target: string } };
 const logLines: string[] = [];
 const params: Record<string, string> = {};
 const spare: Record<string, string> = {};
