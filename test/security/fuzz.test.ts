@@ -249,19 +249,28 @@ describe('fuzzing every route with hostile input', () => {
       // 2. Hostile path parameters (the raw value goes into the path as it is).
       const names = [...route.url.matchAll(/:(\w+)|\*/g)].map((m) => m[1] ?? '*');
       for (const name of names) {
-        for (const value of [...PATH_VALUES, ...pick(PATH_SOMETIMES, 2)]) {
+        // Language and organisation lead every path: fewer values each there, the rest is the same code.
+        const common = name === 'lang' || name === 'org';
+        for (const value of common ? [PATH_VALUES[0]!, ...pick([...PATH_VALUES.slice(1), ...PATH_SOMETIMES], 1)] : [...PATH_VALUES, ...pick(PATH_SOMETIMES, 2)]) {
           const target = route.url.replace(/:(\w+)|\*/g, (whole, other?: string) => ((other ?? '*') === name ? value : encodeURIComponent(values[other ?? '*']!)));
           check(`${route.method} ${target}`, await send(target));
         }
       }
+      // Cookies and headers nobody's browser sends.
+      const hostileHeaders = {
+        cookie: `familientag=%00; familientag-staff=a%00b; __Host-familientag-staff=${'x'.repeat(5000)}`,
+        'accept-language': '\u0000;q=NaN,de;q=1e309', accept: 'text/html',
+      };
+      const cookieTarget = isStream(route.url) ? `${url}?q=%00` : url;
+      check(`${route.method} ${cookieTarget} with hostile cookies`, await app.inject({ method: route.method, url: cookieTarget, headers: hostileHeaders }));
       if (isStream(route.url)) {
         check(`GET ${url}?refresh=%00`, await send(`${url}?refresh=%00`));
         continue;
       }
 
       // 3. Hostile query strings, and lists where one value is expected.
-      for (const name of ['q', ...pick(QUERY_NAMES, 1)]) {
-        for (const value of [...ALWAYS.slice(0, 3), ...some(2)]) check(`${route.method} ${url}?${name}=${value}`, await send(`${url}?${name}=${value}`));
+      for (const name of route.method === 'GET' ? ['q', ...pick(QUERY_NAMES.slice(1), 1)] : pick(QUERY_NAMES, 1)) {
+        for (const value of [...ALWAYS.slice(0, 3), ...some(1)]) check(`${route.method} ${url}?${name}=${value}`, await send(`${url}?${name}=${value}`));
         check(`${route.method} ${url}?${name}=1&${name}=2`, await send(`${url}?${name}=1&${name}=2`));
       }
       if (route.method !== 'POST') continue;
