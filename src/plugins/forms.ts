@@ -27,7 +27,8 @@ export default fp(
     app.addHook('preValidation', async (request) => {
       if (!onlyTypedText(request.params)) throw requestError(404, 'path holds characters nobody types');
       if (!onlyTypedText(request.query)) throw requestError(400, 'query holds characters nobody types');
-      if (request.body !== undefined && !isFormBody(request.body)) throw requestError(400, 'body is not a form');
+      if (request.body === undefined && request.method === 'POST') request.body = {};
+      else if (request.body !== undefined && !isFormBody(request.body)) throw requestError(400, 'body is not a form');
     });
     await app.register(secureSession, {
       key: config.sessionKey ?? sessionKeyFor(config),
