@@ -44,7 +44,7 @@ export const needsForm = z.object({
 export const confirmForm = z.object({
   consent: z.literal('yes', 'booking.check.errors.consentRequired'),
   // A field people never see and bots fill in.
-  website: optionalTextField(0),
+  website: textField(0, { trim: false }).optional(),
 });
 
 export type ContactAnswers = z.output<typeof contactForm>;
