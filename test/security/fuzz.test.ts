@@ -321,12 +321,13 @@ describe('fuzzing every route with hostile input', () => {
       const entry = JSON.parse(line) as { level: number };
       return entry.level >= 50 || line.includes('"stack"') || /\n\s+at /.test(line);
     });
-    console.info(`fuzz: ${sent} requests on ${routes.length} routes (${context.database.target}); statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
+    console.info(`fuzz: ${sent} requests on ${routes.length} routes and ${forms.size} forms (${context.database.target}); statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
     expect(failures).toEqual([]);
     expect(logged.map((line) => line.slice(0, 500))).toEqual([]);
     // The fuzz reached the handlers: forms were answered with field errors, not only turned away at the door.
     expect(statuses.get(400) ?? 0).toBeGreaterThan(100);
     expect(statuses.get(415) ?? 0).toBeGreaterThan(50);
     expect(sent).toBeGreaterThan(2500);
+    expect(forms.size).toBeGreaterThan(20);
   }, 600_000);
 });
