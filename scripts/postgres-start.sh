@@ -2,6 +2,7 @@
 # Starts a throwaway PostgreSQL server on 127.0.0.1 for tests; prints its URL on the last line.
 # PostgreSQL refuses to run as root, so the server runs as the unprivileged "postgres" user.
 # Usage: scripts/postgres-start.sh [port|''] [data-dir]   Stop: scripts/postgres-stop.sh [data-dir]
+# POSTGRES_OPTIONS adds server options, e.g. "-c synchronous_commit=on" for a test that crashes the server.
 set -euo pipefail
 port="${1:-}"
 if [ -z "$port" ]; then
@@ -37,7 +38,7 @@ mkdir -p "$data"
 [ "$(id -u)" = "0" ] && chown postgres "$data"
 "${run_as[@]}" "$bindir/initdb" -D "$data" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
 if ! "${run_as[@]}" "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-  -o "-h 127.0.0.1 -p $port -k $data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null; then
+  -o "-h 127.0.0.1 -p $port -k $data -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300 ${POSTGRES_OPTIONS:-}" start >/dev/null; then
   cat "$data/server.log" >&2
   exit 1
 fi

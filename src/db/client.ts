@@ -26,11 +26,31 @@ export type DatabaseTarget =
   | { kind: 'postgres'; url: string; maxConnections?: number }
   | { kind: 'pglite'; dataDir: string | 'memory' };
 
+/**
+ * Time limits, so a database that is down or stuck answers requests with an error (a 503 page)
+ * within seconds instead of letting them hang. postgres.js would otherwise wait 30 s for a connection
+ * and back off up to 20 s between attempts after repeated failures; the server ends statements and
+ * idle transactions that run too long. PGlite runs in-process and cannot be cut off, so it needs none.
+ */
+export const POSTGRES_LIMITS = {
+  connect_timeout: 5,
+  backoff: (retries: number) => Math.min(0.05 * retries, 0.5),
+  connection: {
+    application_name: 'familientag',
+    statement_timeout: 15_000,
+    idle_in_transaction_session_timeout: 30_000,
+  },
+} as const;
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const { default: postgres } = await import('postgres');
     const { drizzle } = await import('drizzle-orm/postgres-js');
-    const client = postgres(target.url, { max: target.maxConnections ?? 10, onnotice: () => {} });
+    const client = postgres(target.url, {
+      max: target.maxConnections ?? 10,
+      onnotice: () => {},
+      ...POSTGRES_LIMITS,
+    });
     return {
       db: drizzle(client, { schema }) as unknown as Db,
       kind: 'postgres',
