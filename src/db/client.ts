@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { isDatabaseUnavailable } from './errors.js';
 import * as schema from './schema.js';
 
 /**
@@ -56,7 +57,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       kind: 'postgres',
       close: () => client.end({ timeout: 5 }),
       notify: async (channel, payload) => {
-        await client.notify(channel, payload);
+        // A signal is sent after its change committed; losing it while the database is down only delays
+        // a screen's refresh (they reload themselves), and must not turn the committed change into an error.
+        await client.notify(channel, payload).catch((error: unknown) => {
+          if (!isDatabaseUnavailable(error)) throw error;
+        });
       },
       listen: async (channel, onMessage) => {
         const { unlisten } = await client.listen(channel, onMessage);
