@@ -66,6 +66,36 @@ describe('telling a database outage from other errors', () => {
   });
 });
 
+describe('bounded waiting', () => {
+  it('gives up connecting to a server that accepts but never answers after 5 s, as an outage', async () => {
+    const sockets = new Set<import('node:net').Socket>();
+    const silent = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const { port } = silent.address() as { port: number };
+    const database = await openDatabase({ kind: 'postgres', url: `postgres://postgres@127.0.0.1:${port}/none`, maxConnections: 1 });
+    const started = performance.now();
+    const error = await database.db.execute(sql`select 1`).catch((e: unknown) => e);
+    const waited = performance.now() - started;
+    await database.close();
+    for (const socket of sockets) socket.destroy();
+    silent.close();
+    expect(databaseCause(error)?.code).toBe('CONNECT_TIMEOUT');
+    expect(isDatabaseUnavailable(error)).toBe(true);
+    expect(waited).toBeGreaterThan(4000);
+    expect(waited).toBeLessThan(8000);
+  });
+
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))('limits statements and idle transactions on PostgreSQL', async () => {
+    const database = await openTestDatabase();
+    const [settings] = await database.db.execute<{ statement: string; idle: string; name: string }>(sql`
+      select current_setting('statement_timeout') as statement,
+             current_setting('idle_in_transaction_session_timeout') as idle,
+             current_setting('application_name') as name`);
+    await database.close();
+    expect(settings).toEqual({ statement: '15s', idle: '30s', name: 'familientag' });
+  });
+});
+
 describe('pages while the database is down', () => {
   let app: Awaited<ReturnType<typeof buildApp>>;
   let database: Database;

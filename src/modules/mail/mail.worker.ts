@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
+import { loggableError } from '../../lib/logging.js';
 import { composeMail } from './compose.js';
 import { claimDueMail, markAttemptFailed, markSent, markSkipped } from './outbox.js';
 import { queueDueReminders } from './reminders.js';
@@ -73,7 +74,7 @@ export function mailWorker(options: { db: Db; config: Config; clock: Clock; tran
     start() {
       if (config.mail.workerSeconds === 0 || timer) return;
       timer = setInterval(() => {
-        runOnce().catch((error: unknown) => log.error({ err: error instanceof Error ? error.message : 'unknown' }, 'mail round failed'));
+        runOnce().catch((error: unknown) => log.error({ error: loggableError(error) }, 'mail round failed'));
       }, config.mail.workerSeconds * 1000);
       timer.unref();
     },
