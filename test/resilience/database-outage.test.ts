@@ -87,11 +87,12 @@ describe('bounded waiting', () => {
 
   it.runIf(Boolean(process.env.TEST_DATABASE_URL))('limits statements and idle transactions on PostgreSQL', async () => {
     const database = await openTestDatabase();
-    const [settings] = await database.db.execute<{ statement: string; idle: string; name: string }>(sql`
+    const rows = await database.db.execute(sql`
       select current_setting('statement_timeout') as statement,
              current_setting('idle_in_transaction_session_timeout') as idle,
              current_setting('application_name') as name`);
     await database.close();
+    const [settings] = rows as unknown as Array<Record<string, string>>;
     expect(settings).toEqual({ statement: '15s', idle: '30s', name: 'familientag' });
   });
 });
