@@ -8,11 +8,11 @@ export class Family {
 
   constructor(private readonly base: string, readonly name: string) {}
 
-  async get(path: string, timeoutMs = 20_000) {
+  async get(path: string, timeoutMs = 45_000) {
     return this.send(path, { method: 'GET' }, timeoutMs);
   }
 
-  async post(path: string, fields: Record<string, string>, timeoutMs = 20_000) {
+  async post(path: string, fields: Record<string, string>, timeoutMs = 45_000) {
     const body = new URLSearchParams({ _csrf: this.csrf, ...fields }).toString();
     return this.send(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, timeoutMs);
   }
