@@ -24,7 +24,7 @@ export type Database = {
 };
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; maxConnections?: number }
+  | { kind: 'postgres'; url: string; maxConnections?: number; deadlineMs?: number }
   | { kind: 'pglite'; dataDir: string | 'memory' };
 
 /**
@@ -43,6 +43,67 @@ export const POSTGRES_LIMITS = {
   },
 } as const;
 
+/**
+ * How long a query, or a whole transaction, may take before the request gets its 503. The server's
+ * statement_timeout cannot end a wait for a server that hangs without answering (a frozen host, a
+ * lost network); this limit on our side can. The work itself is not undone: a transaction that still
+ * commits later is a booking like any other, and a queued query that never started is withdrawn.
+ */
+const DEADLINE_MS = 20_000;
+
+export class DatabaseDeadlineError extends Error {
+  readonly code = 'DATABASE_DEADLINE';
+  constructor(ms: number) {
+    super(`the database did not answer within ${ms} ms`);
+  }
+}
+
+type PendingQuery = PromiseLike<unknown> & { values(): unknown; cancel(): unknown; state?: unknown };
+
+/** drizzle calls `unsafe(...)` (awaited, or `.values()` first) and `begin(...)`; both get the deadline. */
+function withDeadline<T extends object>(client: T, ms: number): T {
+  const expire = <R>(work: PromiseLike<R>, onExpired = () => {}) =>
+    new Promise<R>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        onExpired();
+        reject(new DatabaseDeadlineError(ms));
+      }, ms);
+      work.then(
+        (value) => (clearTimeout(timer), resolve(value)),
+        (error: unknown) => (clearTimeout(timer), reject(error)),
+      );
+    });
+  const bounded = (pending: PendingQuery) => {
+    // Only a query still waiting for a connection is withdrawn: cancelling a running one opens another
+    // connection to a server that is not answering, and postgres.js leaves that attempt's failure unhandled.
+    const withdraw = () => {
+      if (!pending.state) pending.cancel();
+    };
+    const wrapper = {
+      values() {
+        pending.values();
+        return wrapper;
+      },
+      then<A, B>(onFulfilled?: (value: unknown) => A, onRejected?: (error: unknown) => B) {
+        return expire(pending, withdraw).then(onFulfilled, onRejected);
+      },
+    };
+    return wrapper;
+  };
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property === 'unsafe') {
+        return (...args: unknown[]) => bounded((value as (...a: unknown[]) => PendingQuery).apply(target, args));
+      }
+      if (property === 'begin') {
+        return (...args: unknown[]) => expire((value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      }
+      return value;
+    },
+  });
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const { default: postgres } = await import('postgres');
@@ -53,7 +114,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       ...POSTGRES_LIMITS,
     });
     return {
-      db: drizzle(client, { schema }) as unknown as Db,
+      db: drizzle(withDeadline(client, target.deadlineMs ?? DEADLINE_MS), { schema }) as unknown as Db,
       kind: 'postgres',
       close: () => client.end({ timeout: 5 }),
       notify: async (channel, payload) => {
