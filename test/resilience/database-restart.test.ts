@@ -28,6 +28,7 @@ describe.runIf(onPostgres)('a PostgreSQL restart while families confirm their bo
   let database: Database;
   let dataDir: string;
   let book: string;
+  let eventId: number;
   let topicId: number;
   let slotIds: number[];
 
@@ -45,6 +46,7 @@ describe.runIf(onPostgres)('a PostgreSQL restart while families confirm their bo
       desks: [{ label: 'Tisch 1', topicKeys: ['kindergeld'], startsLocal: '08:00', endsLocal: '18:40', slotMinutes: 2 }],
     });
     await database.db.update(events).set({ bookingOpensAt: new Date(Date.now() - 86_400_000) }).where(eq(events.id, event.id));
+    eventId = event.id;
     book = `/de/wmk/events/${event.id}/book`;
     topicId = org.topic('kindergeld').id;
     slotIds = (await slotsOfDesk(database.db, deskIds[0]!)).map((s) => s.id);
@@ -146,7 +148,7 @@ describe.runIf(onPostgres)('a PostgreSQL restart while families confirm their bo
     console.info(`restart under load: ${JSON.stringify(count(statuses))}, slowest answer ${Math.round(Math.max(...results.map((r) => r.ms)))} ms`);
   }, 300_000);
 
-  it('answers 503 with Retry-After at once while the database is down, keeps the draft, and 200 again after', async () => {
+  it('answers 503 with Retry-After at once while the database is down, keeps the draft, then 200 and live updates again', async () => {
     const [family] = await prepareFamilies(FAMILIES + 1, 1);
     const outage = postgres.restart('fast', 4);
     await waitUntil(async () => !(await healthy()), 10);
@@ -170,8 +172,31 @@ describe.runIf(onPostgres)('a PostgreSQL restart while families confirm their bo
     const again = await confirm(family!);
     expect(again.status).toBe(303);
     expect(server.child.exitCode).toBeNull();
+    expect(await liveUpdateArrives(), 'LISTEN is back: a NOTIFY from another process reaches the display').toContain('event: changed');
     console.info(`outage: first 503 page ${Math.round(page.ms)} ms, confirm ${Math.round(confirmed.ms)} ms, 200 again ${Math.round(recoveredAfter)} ms after the restart`);
   }, 120_000);
+
+  /** Opens the public display's live stream and sends NOTIFY from this process until the server passes it on. */
+  async function liveUpdateArrives(): Promise<string> {
+    const stream = await fetch(`${server.url}/de/wmk/events/${eventId}/display/live`, {
+      headers: { accept: 'text/event-stream' }, signal: AbortSignal.timeout(20_000),
+    });
+    expect(stream.status).toBe(200);
+    const reader = stream.body!.getReader();
+    let seen = '';
+    const notifying = setInterval(() => void database.notify('familientag_queue', String(eventId)).catch(() => {}), 300);
+    try {
+      while (!seen.includes('event: changed')) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        seen += Buffer.from(value).toString();
+      }
+    } finally {
+      clearInterval(notifying);
+      await reader.cancel().catch(() => {});
+    }
+    return seen;
+  }
 
   it('logs the cause of each database error with its code and without personal data', () => {
     const log = server.output();
