@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
+import { databaseCause, isDatabaseUnavailable } from './db/errors.js';
 import { runMigrations } from './db/migrate.js';
 import { loggableError } from './lib/logging.js';
 import { DEMO_PASSWORD, DEMO_STAFF, demoStaffEmail } from './modules/demo/demo.data.js';
@@ -14,7 +15,7 @@ async function main() {
       ? { kind: 'postgres', url: config.databaseUrl }
       : { kind: 'pglite', dataDir: config.dataDir },
   );
-  await runMigrations(database);
+  await whenReachable(() => runMigrations(database));
   if (config.seedDemo) await seedDemo(database.db, new Date());
 
   const app = await buildApp({ config, database });
@@ -40,6 +41,23 @@ async function main() {
     console.log(`  Today is a practice day (08:00–20:00) with five booked families; the expert serves "Tisch 1".`);
   }
   console.log(config.mail.smtpUrl ? '  Mail: sent by SMTP (SMTP_URL).' : `  Mail: written to ${config.dataDir}/mail, readable at ${base}/dev/mail`);
+}
+
+/**
+ * A PostgreSQL server that is still starting or restarting (started alongside us, or being updated)
+ * is waited for up to a minute instead of failing the start; any other error stops at once.
+ */
+async function whenReachable(work: () => Promise<void>): Promise<void> {
+  const giveUpAt = Date.now() + 60_000;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!isDatabaseUnavailable(error) || Date.now() > giveUpAt) throw error;
+      console.error(`The database does not answer yet (${databaseCause(error)?.code}); trying again in 2 s.`);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
 }
 
 main().catch((error: unknown) => {

@@ -176,6 +176,19 @@ describe.runIf(onPostgres)('a PostgreSQL restart while families confirm their bo
     console.info(`outage: first 503 page ${Math.round(page.ms)} ms, confirm ${Math.round(confirmed.ms)} ms, 200 again ${Math.round(recoveredAfter)} ms after the restart`);
   }, 120_000);
 
+  it('starts while PostgreSQL is still down and serves once it is up', async () => {
+    // Down long enough that the new process (a few seconds to start tsx) surely finds it down.
+    const outage = postgres.restart('fast', 10);
+    await waitUntil(async () => !(await healthy()), 10);
+    const secondDataDir = mkdtempSync(path.join(tmpdir(), 'familientag-restart-data-'));
+    const second = await startServer(postgres.url, secondDataDir);
+    await outage;
+    expect(second.output()).toContain('The database does not answer yet (ECONNREFUSED)');
+    expect((await fetch(`${second.url}/de/wmk`)).status).toBe(200);
+    expect(await stop(second.child)).toBe(0);
+    rmSync(secondDataDir, { recursive: true, force: true });
+  }, 120_000);
+
   /** Opens the public display's live stream and sends NOTIFY from this process until the server passes it on. */
   async function liveUpdateArrives(): Promise<string> {
     const stream = await fetch(`${server.url}/de/wmk/events/${eventId}/display/live`, {
