@@ -1,7 +1,7 @@
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { openDatabase } from './db/client.js';
+import { type Database, openDatabase } from './db/client.js';
 import { databaseCause, isDatabaseUnavailable } from './db/errors.js';
 import { runMigrations } from './db/migrate.js';
 import { loggableError } from './lib/logging.js';
@@ -10,12 +10,16 @@ import { seedDemo } from './modules/demo/demo.seed.js';
 
 async function main() {
   const config = loadConfig();
-  const database = await openDatabase(
-    config.databaseUrl
-      ? { kind: 'postgres', url: config.databaseUrl }
-      : { kind: 'pglite', dataDir: config.dataDir },
-  );
-  await whenReachable(() => runMigrations(database));
+  let database: Database;
+  if (config.databaseUrl) {
+    const migrating = await openDatabase({ kind: 'postgres', url: config.databaseUrl, maxConnections: 1, forMigrations: true });
+    await whenReachable(() => runMigrations(migrating));
+    await migrating.close();
+    database = await openDatabase({ kind: 'postgres', url: config.databaseUrl });
+  } else {
+    database = await openDatabase({ kind: 'pglite', dataDir: config.dataDir });
+    await runMigrations(database);
+  }
   if (config.seedDemo) await seedDemo(database.db, new Date());
 
   const app = await buildApp({ config, database });

@@ -24,7 +24,8 @@ export type Database = {
 };
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; maxConnections?: number; deadlineMs?: number }
+  /** `forMigrations`: no time limits, since building an index on a big table may well take minutes. */
+  | { kind: 'postgres'; url: string; maxConnections?: number; deadlineMs?: number; forMigrations?: boolean }
   | { kind: 'pglite'; dataDir: string | 'memory' };
 
 /**
@@ -112,9 +113,11 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       max: target.maxConnections ?? 10,
       onnotice: () => {},
       ...POSTGRES_LIMITS,
+      ...(target.forMigrations ? { connection: { application_name: 'familientag-migrations' } } : {}),
     });
+    const bounded = target.forMigrations ? client : withDeadline(client, target.deadlineMs ?? DEADLINE_MS);
     return {
-      db: drizzle(withDeadline(client, target.deadlineMs ?? DEADLINE_MS), { schema }) as unknown as Db,
+      db: drizzle(bounded, { schema }) as unknown as Db,
       kind: 'postgres',
       close: () => client.end({ timeout: 5 }),
       notify: async (channel, payload) => {

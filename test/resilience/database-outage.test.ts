@@ -141,8 +141,9 @@ describe('bounded waiting', () => {
     await test.close();
   });
 
-  it.runIf(Boolean(process.env.TEST_DATABASE_URL))('limits statements and idle transactions on PostgreSQL', async () => {
-    const database = await openTestDatabase();
+  it.runIf(Boolean(process.env.TEST_DATABASE_URL))('limits statements and idle transactions on PostgreSQL, but not migrations', async () => {
+    const test = await openTestDatabase();
+    const database = await openDatabase({ kind: 'postgres', url: test.url!, maxConnections: 1 });
     const rows = await database.db.execute(sql`
       select current_setting('statement_timeout') as statement,
              current_setting('idle_in_transaction_session_timeout') as idle,
@@ -150,6 +151,13 @@ describe('bounded waiting', () => {
     await database.close();
     const [settings] = rows as unknown as Array<Record<string, string>>;
     expect(settings).toEqual({ statement: '15s', idle: '30s', name: 'familientag' });
+
+    // Migrations may build an index on a big table: their connection has no limit.
+    const migrating = await openDatabase({ kind: 'postgres', url: test.url!, maxConnections: 1, forMigrations: true });
+    const [unlimited] = (await migrating.db.execute(sql`select current_setting('statement_timeout') as statement`)) as unknown as Array<Record<string, string>>;
+    await migrating.close();
+    await test.close();
+    expect(unlimited).toEqual({ statement: '0' });
   });
 });
 
