@@ -164,11 +164,12 @@ describe('bounded waiting', () => {
 describe('pages while the database is down', () => {
   let app: Awaited<ReturnType<typeof buildApp>>;
   let database: Database;
+  const logLines: string[] = [];
 
   beforeAll(async () => {
     database = await refusedDatabase();
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://familientag.test' });
-    app = await buildApp({ config, database });
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'error', PUBLIC_URL: 'http://familientag.test' });
+    app = await buildApp({ config, database, logStream: { write: (line) => void logLines.push(line) } });
     await app.ready();
   });
   afterAll(async () => {
@@ -187,6 +188,18 @@ describe('pages while the database is down', () => {
       expect(response.body).toContain(title);
       expect(response.body).toContain(`href="${url}"`);
     }
+  });
+
+  it('logs one line per failed request with the driver\'s code and the redacted address', async () => {
+    logLines.length = 0;
+    await app.inject('/de/wmk/booking/Abcdefghijklmnopqrstuv');
+    const entries = logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({
+      msg: 'database unavailable',
+      cause: { code: 'ECONNREFUSED', syscall: 'connect' },
+      req: { method: 'GET', url: '/de/wmk/booking/[token]' },
+    });
   });
 
   it('reports 503 on the health check', async () => {
