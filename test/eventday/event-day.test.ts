@@ -95,7 +95,8 @@ describe('front desk', () => {
     await checkInFamily();
     expect(text(front.html(), '.slip__number')).toBe('1');
     expect(front.html().querySelector('.qr-code svg')).not.toBeNull();
-    expect(ticketPathFromSlip(front)).toMatch(/^\/de\/wmk\/ticket\/[A-Za-z0-9_-]{22}$/);
+    const firstLink = ticketPathFromSlip(front);
+    expect(firstLink).toMatch(/^\/de\/wmk\/ticket\/[A-Za-z0-9_-]{22}$/);
 
     // A second press (or a second desk) gives back the same ticket, not a new number.
     await front.get(staffUrl('/board'));
@@ -106,12 +107,10 @@ describe('front desk', () => {
     expect(rows[0]).toMatchObject({ number: 1, kind: 'booked', bookingId: family.bookingId });
     const queued = await env.database.db.select().from(visits);
     expect(queued).toMatchObject([{ deskId: deskIds[0], kind: 'booked', status: 'waiting' }]);
-    // The slip seen again later has no QR code: the token was shown once.
+    // The slip is reprinted by the desk that made it with the same QR code, see slip.test.ts for other desks.
     await front.get(staffUrl(`/tickets/${rows[0]!.id}`));
-    expect(front.html().querySelector('.qr-code')).toBeNull();
-    await front.post(staffUrl(`/tickets/${rows[0]!.id}/new-link`));
-    await front.follow();
     expect(front.html().querySelector('.qr-code svg')).not.toBeNull();
+    expect(ticketPathFromSlip(front)).toBe(firstLink);
 
     await front.get(staffUrl('/board'));
     expect(text(front.html(), 'tbody tr')).toContain('da');

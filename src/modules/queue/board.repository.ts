@@ -5,12 +5,14 @@ import { bookingItems, bookings } from '../booking/booking.table.js';
 import { slots } from '../events/events.table.js';
 import { tickets, visits } from './queue.table.js';
 
-export type BoardStatus = 'expected' | 'late' | 'missed' | 'arrived' | 'done';
+/** `missed`: never arrived; `noShow`: checked in, but not there when called (and not yet back in the queue). */
+export type BoardStatus = 'expected' | 'late' | 'missed' | 'arrived' | 'noShow' | 'done';
 
 export type BoardRow = {
   bookingId: number | null;
   code: string | null;
   name: string | null;
+  phone: string | null;
   startsAt: Date | null;
   ticketId: number | null;
   ticketNumber: number | null;
@@ -29,7 +31,7 @@ export async function boardOfEvent(db: Db, eventId: number, now: Date, search?: 
   const filter = search ? searchCondition(search) : undefined;
   const booked = await db
     .select({
-      bookingId: bookings.id, code: bookings.code, name: bookings.name,
+      bookingId: bookings.id, code: bookings.code, name: bookings.name, phone: bookings.phone,
       interpreterLanguage: bookings.interpreterLanguage, childcare: bookings.childcare, stepFree: bookings.stepFree,
       startsAt: min(slots.startsAt), endsAt: max(slots.endsAt),
     })
@@ -44,24 +46,26 @@ export async function boardOfEvent(db: Db, eventId: number, now: Date, search?: 
     .from(tickets)
     .leftJoin(visits, eq(visits.ticketId, tickets.id))
     .where(eq(tickets.eventId, eventId));
-  const byTicket = new Map<number, { ticket: typeof tickets.$inferSelect; open: boolean }>();
+  const byTicket = new Map<number, { ticket: typeof tickets.$inferSelect; open: boolean; noShow: boolean }>();
   for (const row of ticketRows) {
-    const entry = byTicket.get(row.ticket.id) ?? { ticket: row.ticket, open: false };
+    const entry = byTicket.get(row.ticket.id) ?? { ticket: row.ticket, open: false, noShow: false };
     if (row.openVisits && ['waiting', 'called', 'serving'].includes(row.openVisits)) entry.open = true;
+    if (row.openVisits === 'no_show') entry.noShow = true;
     byTicket.set(row.ticket.id, entry);
   }
+  const ticketStatus = (t: { open: boolean; noShow: boolean }): BoardStatus => (t.open ? 'arrived' : t.noShow ? 'noShow' : 'done');
   const ticketOfBooking = new Map([...byTicket.values()].filter((t) => t.ticket.bookingId).map((t) => [t.ticket.bookingId!, t]));
   const rows: BoardRow[] = booked.map((b) => {
     const ticket = ticketOfBooking.get(b.bookingId);
     const startsAt = b.startsAt ? new Date(b.startsAt) : null;
     const endsAt = b.endsAt ? new Date(b.endsAt) : null;
     let status: BoardStatus;
-    if (ticket) status = ticket.open ? 'arrived' : 'done';
+    if (ticket) status = ticketStatus(ticket);
     else if (!startsAt || now < startsAt) status = 'expected';
     else if (endsAt && now < endsAt) status = 'late';
     else status = 'missed';
     return {
-      bookingId: b.bookingId, code: b.code, name: b.name, startsAt,
+      bookingId: b.bookingId, code: b.code, name: b.name, phone: b.phone, startsAt,
       ticketId: ticket?.ticket.id ?? null, ticketNumber: ticket?.ticket.number ?? null, arrivedAt: ticket?.ticket.arrivedAt ?? null,
       status,
       needs: { interpreterLanguage: b.interpreterLanguage, childcare: b.childcare, stepFree: b.stepFree },
@@ -72,8 +76,8 @@ export async function boardOfEvent(db: Db, eventId: number, now: Date, search?: 
     .filter((t) => t.ticket.kind === 'walk_in')
     .sort((a, b) => a.ticket.number - b.ticket.number)
     .map((t) => ({
-      bookingId: null, code: null, name: null, startsAt: null, ticketId: t.ticket.id, ticketNumber: t.ticket.number,
-      arrivedAt: t.ticket.arrivedAt, status: t.open ? 'arrived' : 'done', needs: null,
+      bookingId: null, code: null, name: null, phone: null, startsAt: null, ticketId: t.ticket.id, ticketNumber: t.ticket.number,
+      arrivedAt: t.ticket.arrivedAt, status: ticketStatus(t), needs: null,
     }));
   return [...rows, ...walkIns];
 }

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { organisations } from '../organisations/organisations.table.js';
 import { QueueError } from './checkin.service.js';
-import { nextInQueue } from './queue.rules.js';
+import { canUndo, nextInQueue } from './queue.rules.js';
 import { busyTicketIds, deskQueue, findDesk, findVisit, lockEvent } from './queue.repository.js';
 import { type VisitStatus, visits } from './queue.table.js';
 
@@ -92,5 +92,49 @@ export async function sendOn(db: Db, input: VisitAction & { toDeskId: number; to
     await tx.insert(visits).values({
       eventId: visit.eventId, ticketId: visit.ticketId, deskId: target.id, topicId: input.topicId, kind: 'sent_on', queuedAt: input.now,
     });
+  });
+}
+
+/** Takes back the desk's last finish (back in consultation) or "did not come" (back to called). */
+export async function undoLastStep(db: Db, input: VisitAction) {
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, input.organisationId, input.eventId);
+    const visit = event && await findVisit(tx, event.id, input.visitId);
+    if (!visit || visit.deskId !== input.deskId) throw new QueueError('wrongState');
+    const deskVisits = await tx.select().from(visits).where(eq(visits.deskId, visit.deskId));
+    if (!canUndo(visit, deskVisits, input.now)) throw new QueueError('cannotUndo');
+    // The family may have been called to another desk meanwhile; then they are not here to take back.
+    if (visit.status === 'no_show' && (await busyTicketIds(tx, event.id)).has(visit.ticketId)) throw new QueueError('cannotUndo');
+    await tx.update(visits)
+      .set({ status: visit.status === 'done' ? 'serving' : 'called', finishedAt: null })
+      .where(and(eq(visits.id, visit.id), eq(visits.status, visit.status)));
+    return visit;
+  });
+}
+
+/**
+ * A family marked "did not come" turns up after all: they wait again, queued from now like a family
+ * without a booking, so nobody who came on time waits longer because of them. Their booked time has passed.
+ * The expert puts back one visit of their desk; the front desk every missed visit of the ticket.
+ */
+export async function backInQueue(
+  db: Db,
+  input: { organisationId: number; eventId: number; now: Date } & ({ ticketId: number } | { deskId: number; visitId: number }),
+) {
+  return db.transaction(async (tx) => {
+    const event = await lockEvent(tx, input.organisationId, input.eventId);
+    if (!event) throw new QueueError('wrongState');
+    const missed = await tx.select().from(visits).where(and(
+      eq(visits.eventId, event.id), eq(visits.status, 'no_show'),
+      ...('ticketId' in input ? [eq(visits.ticketId, input.ticketId)] : [eq(visits.id, input.visitId), eq(visits.deskId, input.deskId)]),
+    )).orderBy(visits.id);
+    if (missed.length === 0) throw new QueueError('wrongState');
+    for (const [index, visit] of missed.entries()) {
+      await tx.update(visits).set({
+        status: 'waiting', kind: visit.kind === 'booked' ? 'walk_in' : visit.kind, dueAt: null,
+        queuedAt: new Date(input.now.getTime() + index), callCount: 0, calledAt: null, startedAt: null, finishedAt: null,
+      }).where(eq(visits.id, visit.id));
+    }
+    return missed.length;
   });
 }

@@ -8,7 +8,7 @@ import { desksOfEvent, lockEvent, walkInStart } from './queue.repository.js';
 import { tickets, visits } from './queue.table.js';
 
 export class QueueError extends Error {
-  constructor(readonly reason: 'notToday' | 'bookingNotFound' | 'noDeskForTopic' | 'wrongState' | 'tooFewCalls' | 'nobodyWaiting') {
+  constructor(readonly reason: 'notToday' | 'bookingNotFound' | 'noDeskForTopic' | 'wrongState' | 'tooFewCalls' | 'nobodyWaiting' | 'cannotUndo') {
     super(reason);
   }
 }

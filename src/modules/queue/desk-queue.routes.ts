@@ -6,11 +6,12 @@ import { idParam } from '../../lib/params.js';
 import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
 import { staffBase } from '../staff/staff.auth.js';
 import {
-  callAgain, callNext, finishConsultation, markNoShow, sendOn, startConsultation,
+  backInQueue, callAgain, callNext, finishConsultation, markNoShow, sendOn, startConsultation, undoLastStep,
 } from './calling.service.js';
 import { QueueError } from './checkin.service.js';
 import type { LiveUpdates } from './live.js';
-import { currentVisit, deskPlan, findDesk } from './queue.repository.js';
+import { currentVisit, deskPlan, findDesk, visitsOfDesk } from './queue.repository.js';
+import { UNDO_MINUTES, canUndo } from './queue.rules.js';
 
 type Options = { db: Db; clock: Clock; live: LiveUpdates };
 
@@ -45,9 +46,16 @@ export default async function deskQueueRoutes(scope: FastifyInstance, { db, cloc
     notice?: { key: string; values?: Record<string, string> }, status = 200,
   ) {
     const now = clock();
-    const [plan, current, desks] = await Promise.all([deskPlan(db, desk, now), currentVisit(db, desk.id), desksWithTopics(db, event.id)]);
+    const [plan, current, desks, seen] = await Promise.all([
+      deskPlan(db, desk, now), currentVisit(db, desk.id), desksWithTopics(db, event.id), visitsOfDesk(db, desk.id),
+    ]);
+    const lastStep = seen
+      .filter((row) => row.visit.finishedAt && ['done', 'no_show'].includes(row.visit.status))
+      .sort((a, b) => +b.visit.finishedAt! - +a.visit.finishedAt!)[0];
+    const undoable = lastStep && canUndo(lastStep.visit, seen.map((row) => row.visit), now) ? lastStep : undefined;
     return reply.page('queue/desk.eta', {
-      title: request.t('queue.title', { desk: desk.label }), event, desk, plan, current, now, notice,
+      title: request.t('queue.title', { desk: desk.label }), event, desk, plan, current, now, notice, undoable, undoMinutes: UNDO_MINUTES,
+      missed: seen.filter((row) => row.visit.status === 'no_show').sort((a, b) => a.ticketNumber - b.ticketNumber),
       otherDesks: desks.filter((d) => d.id !== desk.id),
       callsBeforeNoShow: request.organisation.callsBeforeNoShow,
       action: deskUrl(request, event.id, desk.id),
@@ -60,6 +68,8 @@ export default async function deskQueueRoutes(scope: FastifyInstance, { db, cloc
     start: startConsultation,
     finish: finishConsultation,
     'no-show': markNoShow,
+    undo: undoLastStep,
+    'back-in-queue': (database: Db, input: Parameters<typeof undoLastStep>[1]) => backInQueue(database, input),
   } as const;
 
   scope.post('/events/:eventId/desks/:deskId/call-next', { config: { roles: EXPERTS } }, async (request, reply) => {

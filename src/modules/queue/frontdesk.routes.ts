@@ -5,23 +5,28 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
+import { setFlash, takeFlash } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
-import { LANGUAGES, nativeLanguageName } from '../../lib/i18n.js';
+import { LANGUAGES, directionOf, isLanguage, nativeLanguageName, translatorFor } from '../../lib/i18n.js';
+import { formatTime } from '../../lib/dates.js';
 import { idParam } from '../../lib/params.js';
 import { idField } from '../../lib/text.js';
 import { hashToken, newManageToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.js';
 import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
 import { staffBase } from '../staff/staff.auth.js';
-import { bookingOfEvent, boardOfEvent, isCodeSearch } from './board.repository.js';
+import { type BoardStatus, bookingOfEvent, boardOfEvent, isCodeSearch } from './board.repository.js';
+import { backInQueue } from './calling.service.js';
 import { QueueError, checkIn, registerWalkIn } from './checkin.service.js';
 import type { LiveUpdates } from './live.js';
+import needsRoutes from './needs.routes.js';
+import { needsHelpers } from './needs.view.js';
 import { findTicket, visitsOfTicket } from './queue.repository.js';
 import { tickets } from './queue.table.js';
 
 declare module '@fastify/secure-session' {
   interface SessionData {
-    /** The token of the slip just issued, shown once as a QR code. */
+    /** The token of the slip last issued at this desk, shown as a QR code until the next slip. */
     slip: { ticketId: number; token: string };
   }
 }
@@ -40,6 +45,7 @@ const walkInForm = z.object({
  * The slip's QR code carries a fresh token that is shown once; a reprint makes a new one.
  */
 export default async function frontDeskRoutes(scope: FastifyInstance, { db, clock, config, live }: Options) {
+  await scope.register(needsRoutes, { db });
   const eventOf = async (request: FastifyRequest) => findEventForStaff(db, request.organisation.id, idParam(request.params, 'eventId'));
   const slipUrl = (request: FastifyRequest, eventId: number, ticketId: number) =>
     `${staffBase(request)}/events/${eventId}/tickets/${ticketId}`;
@@ -60,7 +66,7 @@ export default async function frontDeskRoutes(scope: FastifyInstance, { db, cloc
       });
     }
     return reply.page('frontdesk/board.eta', {
-      title: request.t('frontDesk.board.title'), event, rows, search, now,
+      title: request.t('frontDesk.board.title'), event, rows, search, now, flash: takeFlash(request), ...needsHelpers(request),
       counts: countByStatus(rows),
       liveUrl: `${staffBase(request)}/events/${event.id}/live`,
     });
@@ -76,7 +82,7 @@ export default async function frontDeskRoutes(scope: FastifyInstance, { db, cloc
     });
     const desks = await desksWithTopics(db, event.id);
     return reply.page('frontdesk/booking.eta', {
-      title: request.t('frontDesk.booking.title'), event, ...found, desks,
+      title: request.t('frontDesk.booking.title'), event, ...found, desks, ...needsHelpers(request),
       action: `${staffBase(request)}/events/${event.id}/check-in`,
     });
   });
@@ -130,15 +136,19 @@ export default async function frontDeskRoutes(scope: FastifyInstance, { db, cloc
     const event = await eventOf(request);
     const ticket = event && await findTicket(db, event.id, idParam(request.params, 'ticketId'));
     if (!event || !ticket) return reply.callNotFound();
+    // The token exists only in this desk's session (the database keeps its hash): the slip can be printed
+    // again from here until the next slip is issued; elsewhere a reprint makes a new token.
     const slip = request.session.get('slip');
     const token = slip?.ticketId === ticket.id ? slip.token : undefined;
-    if (slip) request.session.set('slip', undefined);
     const ticketUrl = token ? `${config.publicUrl}/${ticket.language}/${request.organisation.slug}/ticket/${token}` : undefined;
     const visits = await visitsOfTicket(db, ticket.id);
+    const slipLang = isLanguage(ticket.language) ? ticket.language : request.lang;
     return reply.page('frontdesk/slip.eta', {
       title: request.t('frontDesk.slip.title', { number: ticket.number }), event, ticket, visits, ticketUrl,
       qrSvg: ticketUrl ? await QRCode.toString(ticketUrl, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) : undefined,
       action: `${slipUrl(request, event.id, ticket.id)}/new-link`,
+      // The slip is the family's: in their language, whatever the desk's screen is set to.
+      slip: { lang: slipLang, dir: directionOf(slipLang), t: translatorFor(slipLang), time: (instant: Date) => formatTime(instant, slipLang) },
     });
   });
 
@@ -154,6 +164,21 @@ export default async function frontDeskRoutes(scope: FastifyInstance, { db, cloc
     });
     request.session.set('slip', { ticketId: ticket.id, token });
     return reply.redirect(slipUrl(request, event.id, ticket.id), 303);
+  });
+
+  scope.post('/events/:eventId/tickets/:ticketId/back-in-queue', { config: { roles: FRONT_DESK } }, async (request, reply) => {
+    const event = await eventOf(request);
+    const ticket = event && await findTicket(db, event.id, idParam(request.params, 'ticketId'));
+    if (!event || !ticket) return reply.callNotFound();
+    try {
+      await backInQueue(db, { organisationId: request.organisation.id, eventId: event.id, ticketId: ticket.id, now: clock() });
+    } catch (error) {
+      if (error instanceof QueueError) return queueProblem(request, reply, event.id, error);
+      throw error;
+    }
+    await live.changed(event.id);
+    setFlash(request, 'frontDesk.board.backInQueue', { number: ticket.number });
+    return reply.redirect(`${staffBase(request)}/events/${event.id}/board`, 303);
   });
 
   async function walkInPage(
@@ -176,10 +201,11 @@ export default async function frontDeskRoutes(scope: FastifyInstance, { db, cloc
   }
 }
 
-function countByStatus(rows: Array<{ status: string; bookingId: number | null }>) {
+/** The board's counts; "did not come" covers families who never arrived and those not there when called. */
+function countByStatus(rows: Array<{ status: BoardStatus; bookingId: number | null }>) {
   const counts = { expected: 0, late: 0, missed: 0, arrived: 0, done: 0, walkIns: 0 };
   for (const row of rows) {
-    counts[row.status as keyof typeof counts] += 1;
+    counts[row.status === 'noShow' ? 'missed' : row.status] += 1;
     if (row.bookingId === null) counts.walkIns += 1;
   }
   return counts;

@@ -83,6 +83,16 @@ export async function currentVisit(db: Db, deskId: number) {
   return row;
 }
 
+/** Every visit of one desk today with its ticket number: for taking back the last step and for families who did not come. */
+export async function visitsOfDesk(db: Db, deskId: number) {
+  return db
+    .select({ visit: visits, ticketNumber: tickets.number })
+    .from(visits)
+    .innerJoin(tickets, eq(tickets.id, visits.ticketId))
+    .where(eq(visits.deskId, deskId))
+    .orderBy(desc(visits.finishedAt), asc(visits.id));
+}
+
 /** A desk's queue and when the desk is free for the next family (after the current one's slot). */
 export async function deskState(db: Db, desk: Desk, now: Date) {
   const queue = await deskQueue(db, desk, now);

@@ -68,6 +68,25 @@ export function planQueue<T extends QueueEntry>(
   return plan.filter((turn) => turn.entry.arrived);
 }
 
+/** A visit as far as taking back a step needs it. */
+type StepOfDesk = { id: number; status: string; calledAt: Date | null; finishedAt: Date | null };
+
+/** How long a finish or a "did not come" can be taken back, unless the desk has called someone since. */
+export const UNDO_MINUTES = 5;
+
+/**
+ * Whether the desk's last finish or "did not come" can still be taken back: within UNDO_MINUTES,
+ * and only while the desk has not called anybody since (the next call ends the chance to undo).
+ */
+export function canUndo(visit: StepOfDesk, deskVisits: readonly StepOfDesk[], now: Date): boolean {
+  if (!['done', 'no_show'].includes(visit.status) || !visit.finishedAt) return false;
+  if (now.getTime() - visit.finishedAt.getTime() > UNDO_MINUTES * 60_000) return false;
+  return !deskVisits.some((other) => other.id !== visit.id && (
+    ['called', 'serving'].includes(other.status) || (other.calledAt !== null && other.calledAt >= visit.finishedAt!)
+  ));
+}
+
+
 const byDue = (a: QueueEntry, b: QueueEntry) => a.dueAt!.getTime() - b.dueAt!.getTime() || a.id - b.id;
 const byArrival = (a: QueueEntry, b: QueueEntry) =>
   rank(a) - rank(b) || a.queuedAt.getTime() - b.queuedAt.getTime() || a.id - b.id;
