@@ -51,6 +51,14 @@ describe('every staff route × every kind of visitor', () => {
     expect(env.app.staffRoutes.length).toBeGreaterThan(15);
   });
 
+  it('guards the event day\'s own pages: needs summary for coordinator and front desk, back in the queue and undo as well', () => {
+    const roles = (method: string, url: string) => env.app.staffRoutes.find((r) => r.method === method && r.url === url)?.roles;
+    expect(roles('GET', '/:lang/:org/staff/events/:eventId/needs')).toEqual(['coordinator', 'desk']);
+    expect(roles('POST', '/:lang/:org/staff/events/:eventId/tickets/:ticketId/back-in-queue')).toEqual(['coordinator', 'desk']);
+    expect(roles('POST', '/:lang/:org/staff/events/:eventId/desks/:deskId/visits/:visitId/back-in-queue')).toEqual(['coordinator', 'expert']);
+    expect(roles('POST', '/:lang/:org/staff/events/:eventId/desks/:deskId/visits/:visitId/undo')).toEqual(['coordinator', 'expert']);
+  });
+
   it('answers each cell as expected: sign-in for anonymous, 403 for the wrong role or organisation, the page otherwise', async () => {
     // Signing out ends the session, so those cells come last.
     const routes = [...env.app.staffRoutes].sort((a, b) => Number(a.url.endsWith('/logout')) - Number(b.url.endsWith('/logout')));
