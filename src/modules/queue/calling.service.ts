@@ -123,7 +123,7 @@ export async function backInQueue(
 ) {
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, input.organisationId, input.eventId);
-    if (!event) throw new QueueError('wrongState');
+    if (!event || event.status !== 'published') throw new QueueError('notToday');
     const missed = await tx.select().from(visits).where(and(
       eq(visits.eventId, event.id), eq(visits.status, 'no_show'),
       ...('ticketId' in input ? [eq(visits.ticketId, input.ticketId)] : [eq(visits.id, input.visitId), eq(visits.deskId, input.deskId)]),
