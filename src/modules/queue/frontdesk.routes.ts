@@ -5,10 +5,10 @@ import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
+import { formatTime } from '../../lib/dates.js';
 import { setFlash, takeFlash } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
 import { LANGUAGES, directionOf, isLanguage, nativeLanguageName, translatorFor } from '../../lib/i18n.js';
-import { formatTime } from '../../lib/dates.js';
 import { idParam } from '../../lib/params.js';
 import { idField } from '../../lib/text.js';
 import { hashToken, newManageToken } from '../../lib/tokens.js';
@@ -42,7 +42,7 @@ const walkInForm = z.object({
 
 /**
  * The front desk on the day: the board with search, check-in, walk-ins and the printed ticket slip.
- * The slip's QR code carries a fresh token that is shown once; a reprint makes a new one.
+ * The slip's QR code carries a fresh token, shown at the desk that issued it; a reprint elsewhere makes a new one.
  */
 export default async function frontDeskRoutes(scope: FastifyInstance, { db, clock, config, live }: Options) {
   await scope.register(needsRoutes, { db });
