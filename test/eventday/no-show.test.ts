@@ -125,6 +125,10 @@ describe('back in the queue', () => {
     await expert.post(deskUrl(`/visits/${called.id}/no-show`));
 
     at('14:04');
+    // Found by code or name, the booking's page offers the same.
+    await front.get(staffUrl(`/bookings/${family.bookingId}`));
+    expect(text(front.html(), 'main')).toContain('nicht gekommen (aufgerufen)');
+    expect(front.html().querySelector(`form[action="${staffUrl(`/tickets/${called.ticketId}/back-in-queue`)}"]`)).not.toBeNull();
     await front.get(staffUrl('/board'));
     const form = front.html().querySelector('tbody form[action$="/back-in-queue"]');
     expect(form).not.toBeNull();
@@ -158,6 +162,22 @@ describe('back in the queue', () => {
     await expert.get(deskUrl('/queue'));
     expect(expert.html().querySelector('.missed')).toBeNull();
     expect(text(expert.html(), '[data-live="queue"] tbody')).toContain('1');
+  });
+
+  it('puts a family back once when the front desk and the expert press at the same moment', async () => {
+    await checkInFamily();
+    at('14:00');
+    const called = await callTimes(3);
+    await expert.post(deskUrl(`/visits/${called.id}/no-show`));
+    await front.get(staffUrl('/board'));
+    await expert.get(deskUrl('/queue'));
+    const statuses = (await Promise.all([
+      front.post(staffUrl(`/tickets/${called.ticketId}/back-in-queue`)),
+      expert.post(deskUrl(`/visits/${called.id}/back-in-queue`)),
+    ])).map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([303, 409]);
+    expect(await db().select().from(visits)).toHaveLength(1);
+    expect((await visitOf(1)).status).toBe('waiting');
   });
 });
 

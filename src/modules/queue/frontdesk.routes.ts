@@ -81,8 +81,11 @@ export default async function frontDeskRoutes(scope: FastifyInstance, { db, cloc
       subjectId: found.booking.id, at: clock(),
     });
     const desks = await desksWithTopics(db, event.id);
+    const seen = found.ticket ? await visitsOfTicket(db, found.ticket.id) : [];
+    const missed = seen.some((row) => row.visit.status === 'no_show')
+      && !seen.some((row) => ['waiting', 'called', 'serving'].includes(row.visit.status));
     return reply.page('frontdesk/booking.eta', {
-      title: request.t('frontDesk.booking.title'), event, ...found, desks, ...needsHelpers(request),
+      title: request.t('frontDesk.booking.title'), event, ...found, desks, missed, ...needsHelpers(request),
       action: `${staffBase(request)}/events/${event.id}/check-in`,
     });
   });
