@@ -210,6 +210,32 @@ describe('undo', () => {
     expect((await visitOf(1)).status).toBe('done');
   });
 
+  it('does not take back a finish once the family has been called to their next desk', async () => {
+    const db0 = db();
+    const [, k1430] = await slotsOfDesk(db0, deskIds[0]!);
+    const [, , w1500] = await slotsOfDesk(db0, deskIds[1]!);
+    const event = (await db0.query.events.findFirst())!;
+    family = await createBooking(db0, org, event, [{ topicKey: 'kindergeld', slotId: k1430!.id }, { topicKey: 'wohngeld', slotId: w1500!.id }], 'Zwei Tische');
+    const second = await createStaff(db0, org, 'expert', { email: 'wohngeld@wmk.example', topicKeys: ['wohngeld'] });
+    await assignExpert(db0, deskIds[1]!, second.id);
+    await checkInFamily();
+    at('14:30');
+    // Idle for more than 30 minutes, the morning's session has ended.
+    expert = await signIn(env.app, 'wmk', 'expert@wmk.example', STAFF_PASSWORD);
+    const called = await callTimes(1);
+    await expert.post(deskUrl(`/visits/${called.id}/start`));
+    at('14:58');
+    await expert.post(deskUrl(`/visits/${called.id}/finish`));
+    at('15:00');
+    const other = await signIn(env.app, 'wmk', 'wohngeld@wmk.example', STAFF_PASSWORD);
+    expect((await other.get(staffUrl(`/desks/${deskIds[1]}/queue`))).statusCode).toBe(200);
+    expect((await other.post(staffUrl(`/desks/${deskIds[1]}/call-next`))).statusCode).toBe(303);
+    at('15:01');
+    await expert.get(deskUrl('/queue'));
+    expect((await expert.post(deskUrl(`/visits/${called.id}/undo`))).statusCode).toBe(409);
+    expect((await db0.select().from(visits).where(eq(visits.id, called.id)))[0]!.status).toBe('done');
+  });
+
   it('takes back "did not come" for a few minutes only', async () => {
     await checkInFamily();
     at('14:00');

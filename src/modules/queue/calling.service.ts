@@ -104,7 +104,7 @@ export async function undoLastStep(db: Db, input: VisitAction) {
     const deskVisits = await tx.select().from(visits).where(eq(visits.deskId, visit.deskId));
     if (!canUndo(visit, deskVisits, input.now)) throw new QueueError('cannotUndo');
     // The family may have been called to another desk meanwhile; then they are not here to take back.
-    if (visit.status === 'no_show' && (await busyTicketIds(tx, event.id)).has(visit.ticketId)) throw new QueueError('cannotUndo');
+    if ((await busyTicketIds(tx, event.id)).has(visit.ticketId)) throw new QueueError('cannotUndo');
     await tx.update(visits)
       .set({ status: visit.status === 'done' ? 'serving' : 'called', finishedAt: null })
       .where(and(eq(visits.id, visit.id), eq(visits.status, visit.status)));
