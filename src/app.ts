@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
-import type { Config } from './config.js';
+import type { Config, TrustProxy } from './config.js';
 import type { Database } from './db/client.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { isLanguage, languageFromHeader } from './lib/i18n.js';
@@ -54,13 +54,21 @@ export type AppDependencies = {
   logStream?: { write(line: string): void };
 };
 
+/**
+ * Fastify ignores a bare hop count (it cannot tell a proxy from a client), so a count becomes "the nearest
+ * n hops are proxies": right only when the server is reachable through those proxies alone.
+ */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
+}
+
 /** Builds the whole application from its config and dependencies. It never listens: server.ts does. */
 export async function buildApp({ config, database, clock = systemClock, logStream }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent'
       ? false
       : { level: config.logLevel, serializers: { req: requestSerializer }, ...(logStream ? { stream: logStream } : {}) },
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     bodyLimit: 16_384,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 100 },
     frameworkErrors: badUrlPage,
@@ -78,7 +86,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
   app.decorate('staffRoutes', staffRoutesTable);
   const { db } = database;
 
-  await app.register(security, { config });
+  await app.register(security, { config, database });
   await app.register(forms, { config });
   await app.register(assets);
   await app.register(view, { config });

@@ -5,3 +5,4 @@ export * from '../modules/staff/staff.table.js';
 export * from '../modules/audit/audit.table.js';
 export * from '../modules/mail/mail.table.js';
 export * from '../modules/queue/queue.table.js';
+export * from '../plugins/rate-limit.table.js';

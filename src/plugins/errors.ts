@@ -18,7 +18,8 @@ export default fp(
         request.log.error({ error: loggableError(error), req: requestSerializer(request) }, 'request failed');
       }
       const kind = status === 403 && error.code?.startsWith('FST_CSRF') ? 'csrf' : KNOWN.has(status) ? String(status) : '500';
-      return reply.page('errors/error.eta', { kind, title: request.t(`errors.${kind}.title`) }, KNOWN.has(status) ? status : 500);
+      const retryAfterSeconds = status === 429 ? (error as { retryAfterSeconds?: number }).retryAfterSeconds : undefined;
+      return reply.page('errors/error.eta', { kind, title: request.t(`errors.${kind}.title`), retryAfterSeconds }, KNOWN.has(status) ? status : 500);
     });
 
     app.setNotFoundHandler(

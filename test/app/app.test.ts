@@ -154,17 +154,6 @@ describe('forms', () => {
 });
 
 describe('rate limits', () => {
-  it('limit bookings per address and hour with a translated 429 page', async () => {
-    const limited = await buildTestApp(database, clock, { RATE_LIMIT_BOOKINGS_PER_HOUR: '2' });
-    const { browser, base } = await atCheckPage(limited);
-    const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await browser.post(`${base}/check`, {})).statusCode);
-    expect(statuses).toEqual([422, 422, 429]);
-    expect(browser.last.body).toContain('Zu viele Versuche');
-    expect(Number(browser.last.headers['retry-after'])).toBeGreaterThan(0);
-    await limited.close();
-  });
-
   it('limit guesses of private links', async () => {
     const limited = await buildTestApp(database, clock, { RATE_LIMIT_LOOKUPS_PER_MINUTE: '3' });
     const statuses: number[] = [];

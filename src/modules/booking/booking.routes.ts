@@ -185,7 +185,8 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
   });
   scope.post('/check', {
     ...reachable('check'),
-    config: { rateLimit: { max: config.rateLimits.bookingsPerHour, timeWindow: '1 hour' } },
+    // Only confirmed bookings use up the address's allowance: a slot just taken (409) or a typo (422) does not.
+    config: { limits: [{ name: 'booking', max: config.rateLimits.bookingsPerHour, windowMs: 3_600_000, counts: (status: number) => status === 303 }] },
   }, async (request, reply) => {
     const { draft } = request;
     const form = parseForm(confirmForm, request.body);

@@ -17,6 +17,7 @@ import { renderUnavailable } from './booking.routes.js';
 import { BookingClosedError, SlotTakenError, cancelBooking, itinerariesFor, rescheduleBooking } from './booking.service.js';
 import { describeItineraries } from './itinerary.view.js';
 import { deleteBookingNow } from './retention.js';
+import { missedLookups } from '../../plugins/security.js';
 
 type ManagedBooking = NonNullable<Awaited<ReturnType<typeof findBookingByTokenHash>>>;
 
@@ -42,7 +43,7 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
     if (!booking) return reply.callNotFound();
     request.managedBooking = booking;
   });
-  const lookupLimit = { rateLimit: { max: config.rateLimits.lookupsPerMinute, timeWindow: '1 minute' } };
+  const lookupLimit = { limits: [missedLookups(config.rateLimits.lookupsPerMinute)] };
   const manageUrl = (request: FastifyRequest) =>
     `/${request.lang}/${request.organisation.slug}/booking/${(request.params as { token: string }).token}`;
 

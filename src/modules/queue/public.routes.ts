@@ -7,6 +7,7 @@ import { findPublicEvent } from '../events/events.repository.js';
 import type { LiveUpdates } from './live.js';
 import { streamChanges } from './live.routes.js';
 import { deskPlan, findTicketByTokenHash, latestCalls, visitsOfTicket } from './queue.repository.js';
+import { missedLookups } from '../../plugins/security.js';
 
 type Options = { db: Db; clock: Clock; live: LiveUpdates; lookupsPerMinute: number };
 
@@ -15,7 +16,7 @@ type Options = { db: Db; clock: Clock; live: LiveUpdates; lookupsPerMinute: numb
  * latest ticket numbers called, and each family's own ticket page behind the QR code of their slip.
  */
 export default async function publicQueueRoutes(scope: FastifyInstance, { db, clock, live, lookupsPerMinute }: Options) {
-  const lookupLimit = { rateLimit: { max: lookupsPerMinute, timeWindow: '1 minute' } };
+  const lookupLimit = { limits: [missedLookups(lookupsPerMinute)] };
 
   scope.get('/events/:eventId/display', async (request, reply) => {
     const event = await findPublicEvent(db, request.organisation.id, idParam(request.params, 'eventId'));

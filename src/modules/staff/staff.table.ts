@@ -19,6 +19,8 @@ export const staff = pgTable(
     /** Argon2id in PHC format; the parameters travel inside the string. */
     passwordHash: text('password_hash').notNull(),
     active: boolean('active').notNull().default(true),
+    /** Set for a one-time password (new account, reset): the person must choose their own before anything else. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [unique('staff_organisation_email_uq').on(table.organisationId, table.email)],
