@@ -1,6 +1,6 @@
 import helmet from '@fastify/helmet';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RequestPayload } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
@@ -74,7 +74,8 @@ export default fp(
       return payload;
     });
 
-    app.addHook('onRequest', sameOriginPosts(config));
+    // After every onRequest hook (the language of the error page), before the body is read.
+    app.addHook('preParsing', sameOriginPosts(config));
 
     const counters = counterStoreFor(database);
     await app.register(rateLimit, {
@@ -160,8 +161,8 @@ function rateLimitStore(counters: CounterStore) {
  */
 function sameOriginPosts(config: Config) {
   const publicOrigin = new URL(config.publicUrl).origin;
-  return async (request: FastifyRequest, _reply: FastifyReply) => {
-    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return;
+  return async (request: FastifyRequest, _reply: FastifyReply, payload: RequestPayload) => {
+    if (['GET', 'HEAD', 'OPTIONS'].includes(request.method)) return payload;
     const site = request.headers['sec-fetch-site'];
     const origin = request.headers.origin;
     const foreignSite = site === 'cross-site' || site === 'same-site';
@@ -171,5 +172,6 @@ function sameOriginPosts(config: Config) {
     if (foreignSite || foreignOrigin) {
       throw Object.assign(new Error('Cross-site form post'), { statusCode: 403 });
     }
+    return payload;
   };
 }
