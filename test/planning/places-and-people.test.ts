@@ -108,8 +108,9 @@ describe('people', () => {
     expect(person).toMatchObject({ role: 'expert', active: true });
     expect(person!.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await env.database.db.select().from(staffTopics).where(eq(staffTopics.staffId, person!.id))).toEqual([{ staffId: person!.id, topicId: org.topic('wohngeld').id }]);
+    expect(person!.mustChangePassword).toBe(true);
     const sara = await signIn(env.app, 'wmk', 'sara.yilmaz@kreis.example', password);
-    expect((await sara.get('/de/wmk/staff')).statusCode).toBe(200);
+    expect((await sara.get('/de/wmk/staff')).headers.location).toBe('/de/wmk/staff/password');
   });
 
   it('refuses a second account with the same address, keeping what was typed', async () => {
@@ -155,6 +156,8 @@ describe('people', () => {
     expect((await expert.get('/de/wmk/staff')).headers.location).toBe('/de/wmk/staff/login');
     await expect(signIn(env.app, 'wmk', 'expert@wmk.example', STAFF_PASSWORD)).rejects.toThrow(/401/);
     await signIn(env.app, 'wmk', 'expert@wmk.example', password);
+    const [after] = await env.database.db.select().from(staff).where(eq(staff.id, id));
+    expect(after!.mustChangePassword).toBe(true);
   });
 });
 

@@ -47,7 +47,7 @@ export default async function peopleRoutes(scope: FastifyInstance, { db, clock }
     const password = generatePassword();
     try {
       const id = await db.transaction(async (tx) => {
-        const created = await insertStaff(tx, { organisationId: request.organisation.id, ...form.data, passwordHash: await hashPassword(password) });
+        const created = await insertStaff(tx, { organisationId: request.organisation.id, ...form.data, passwordHash: await hashPassword(password), mustChangePassword: true });
         await recordAudit(tx, { organisationId: request.organisation.id, staffId: request.staff.id, action: 'staff_created', subjectType: 'staff', subjectId: created, at: clock() });
         return created;
       });
@@ -98,7 +98,7 @@ export default async function peopleRoutes(scope: FastifyInstance, { db, clock }
     if (!form.ok) return personPage(request, reply, person.id, values, person.topicIds, { confirm: 'staff.people.errors.confirmReset' }, 400);
     const password = generatePassword();
     await db.transaction(async (tx) => {
-      await setPasswordHash(tx, person.id, await hashPassword(password));
+      await setPasswordHash(tx, person.id, await hashPassword(password), { oneTime: true });
       await endAllSessions(tx, person.id);
       await recordAudit(tx, { organisationId: request.organisation.id, staffId: request.staff.id, action: 'staff_changed', subjectType: 'staff', subjectId: person.id, at: clock() });
     });

@@ -14,6 +14,8 @@ declare module 'fastify' {
     /** Who may use a staff route. Every route under /staff must say, or declare itself public. */
     roles?: readonly StaffRole[];
     public?: boolean;
+    /** Open to someone who still has to replace a one-time password (the password page, logout). */
+    beforePasswordChange?: boolean;
   }
 }
 
@@ -53,6 +55,9 @@ export default fp(
       if (session.state !== 'active') return toLogin(request, reply, session.state === 'expired');
       if (session.staff.organisationId !== request.organisation.id) return forbidden();
       if (!routeConfig.roles?.includes(session.staff.role)) return forbidden();
+      if (session.staff.mustChangePassword && !routeConfig.beforePasswordChange) {
+        return reply.redirect(`${staffBase(request)}/password`, 303);
+      }
     });
   },
   { name: 'staff-auth', dependencies: ['organisation-context'] },

@@ -30,10 +30,10 @@ try {
     const password = generatePassword();
     await insertStaff(database.db, {
       organisationId: organisation.id, email: values.email, name: values.name, role: values.role as StaffRole,
-      passwordHash: await hashPassword(password), topicIds: [],
+      passwordHash: await hashPassword(password), topicIds: [], mustChangePassword: true,
     });
     console.log(`Created ${values.role} ${values.email} for ${organisation.name}.`);
-    console.log(`One-time password (shown only now; change it after signing in): ${password}`);
+    console.log(`One-time password (shown only now; it must be changed at the first sign-in): ${password}`);
   }
 } catch (error) {
   console.error((error as { cause?: { code?: string } }).cause?.code === '23505' ? 'An account with this e-mail address exists already.' : error);

@@ -42,6 +42,8 @@ export type NewStaff = {
   role: StaffRole;
   passwordHash: string;
   topicIds: number[];
+  /** True for a one-time password that the person must replace at first sign-in. */
+  mustChangePassword?: boolean;
 };
 
 export async function insertStaff(tx: Db, person: NewStaff): Promise<number> {
@@ -49,7 +51,7 @@ export async function insertStaff(tx: Db, person: NewStaff): Promise<number> {
     .insert(staff)
     .values({
       organisationId: person.organisationId, email: normaliseEmail(person.email), name: person.name,
-      role: person.role, passwordHash: person.passwordHash,
+      role: person.role, passwordHash: person.passwordHash, mustChangePassword: person.mustChangePassword ?? false,
     })
     .returning({ id: staff.id });
   await setStaffTopics(tx, created!.id, person.role === 'expert' ? person.topicIds : []);
@@ -69,6 +71,7 @@ export async function updateStaff(
   await setStaffTopics(tx, staffId, person.role === 'expert' ? person.topicIds : []);
 }
 
-export async function setPasswordHash(tx: Db, staffId: number, passwordHash: string) {
-  await tx.update(staff).set({ passwordHash }).where(eq(staff.id, staffId));
+/** A one-time password (reset by a coordinator) must be replaced at the next sign-in; one's own choice need not. */
+export async function setPasswordHash(tx: Db, staffId: number, passwordHash: string, options: { oneTime: boolean }) {
+  await tx.update(staff).set({ passwordHash, mustChangePassword: options.oneTime }).where(eq(staff.id, staffId));
 }

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
@@ -7,8 +7,8 @@ import { berlinDate } from '../../lib/dates.js';
 import { parseForm } from '../../lib/forms.js';
 import { recordAudit } from '../audit/audit.js';
 import { desksOfExpertOn, listEventsOn } from '../events/events.staff.repository.js';
-import { hashPassword, verifyNobody, verifyPassword } from './passwords.js';
-import { findStaffForLogin, normaliseEmail } from './staff.repository.js';
+import { hashPassword, passwordProblem, verifyNobody, verifyPassword } from './passwords.js';
+import { findStaffForLogin, normaliseEmail, setPasswordHash } from './staff.repository.js';
 import { EVERYONE, staffBase, staffCookieName } from './staff.auth.js';
 import { endAllSessions, endSession, startSession } from './staff.sessions.js';
 import { loginForm, passwordForm } from './staff.forms.js';
@@ -69,7 +69,7 @@ export default async function staffRoutes(scope: FastifyInstance, { db, clock, c
     return reply.redirect(staffBase(request), 303);
   });
 
-  scope.post('/logout', { config: { roles: EVERYONE } }, async (request, reply) => {
+  scope.post('/logout', { config: { roles: EVERYONE, beforePasswordChange: true } }, async (request, reply) => {
     await endSession(db, request.cookies[cookieName]);
     await recordAudit(db, { organisationId: request.organisation.id, staffId: request.staff.id, action: 'logout', at: clock() });
     reply.clearCookie(cookieName, cookieOptions);
@@ -83,17 +83,25 @@ export default async function staffRoutes(scope: FastifyInstance, { db, clock, c
     return reply.page('staff/home.eta', { title: request.t('staff.home.title'), today, events, desks });
   });
 
-  scope.get('/password', { config: { roles: EVERYONE } }, async (request, reply) =>
-    reply.page('staff/password.eta', { title: request.t('staff.password.title'), action: request.url, values: {} }));
+  const passwordPage = (request: FastifyRequest, reply: FastifyReply, errors: Record<string, string> = {}, status = 200) =>
+    reply.page('staff/password.eta', {
+      title: request.t('staff.password.title'), action: request.url, values: {}, errors, firstPassword: request.staff.mustChangePassword,
+    }, status);
 
-  scope.post('/password', { config: { roles: EVERYONE } }, async (request, reply) => {
+  scope.get('/password', { config: { roles: EVERYONE, beforePasswordChange: true } }, async (request, reply) => passwordPage(request, reply));
+
+  scope.post('/password', { config: { roles: EVERYONE, beforePasswordChange: true } }, async (request, reply) => {
     const form = parseForm(passwordForm, request.body);
-    const page = (errors: Record<string, string>) =>
-      reply.page('staff/password.eta', { title: request.t('staff.password.title'), action: request.url, values: {}, errors }, 400);
-    if (!form.ok) return page(form.errors);
+    if (!form.ok) return passwordPage(request, reply, form.errors, 400);
     const [me] = await db.select({ passwordHash: staff.passwordHash }).from(staff).where(eq(staff.id, request.staff.id));
-    if (!(await verifyPassword(me!.passwordHash, form.data.current))) return page({ current: 'staff.password.errors.wrong' });
-    await db.update(staff).set({ passwordHash: await hashPassword(form.data.password) }).where(eq(staff.id, request.staff.id));
+    if (!(await verifyPassword(me!.passwordHash, form.data.current))) return passwordPage(request, reply, { current: 'staff.password.errors.wrong' }, 400);
+    if (form.data.password === form.data.current) return passwordPage(request, reply, { password: 'staff.password.errors.same' }, 400);
+    const problem = passwordProblem(form.data.password, {
+      email: request.staff.email, name: request.staff.name,
+      organisationName: request.organisation.name, organisationSlug: request.organisation.slug,
+    });
+    if (problem) return passwordPage(request, reply, { password: problem }, 400);
+    await setPasswordHash(db, request.staff.id, await hashPassword(form.data.password), { oneTime: false });
     // Other browsers signed in with the old password are signed out; this one starts afresh.
     await endAllSessions(db, request.staff.id);
     reply.setCookie(cookieName, await startSession(db, request.staff.id, clock()), cookieOptions);

@@ -16,6 +16,8 @@ export type SignedInStaff = {
   name: string;
   email: string;
   role: StaffRole;
+  /** Signed in with a one-time password: only the password page is open until a new one is chosen. */
+  mustChangePassword: boolean;
 };
 
 /** Starts a session and returns the cookie's token; only its hash is stored. */
@@ -40,7 +42,7 @@ export async function findSession(db: Db, token: string | undefined, now: Date):
       lastSeenAt: staffSessions.lastSeenAt,
       staff: {
         id: staff.id, organisationId: staff.organisationId, name: staff.name, email: staff.email, role: staff.role,
-        active: staff.active,
+        active: staff.active, mustChangePassword: staff.mustChangePassword,
       },
     })
     .from(staffSessions)
