@@ -1,9 +1,33 @@
 import type { FastifyRequest } from 'fastify';
 import { databaseCause, pgError } from '../db/errors.js';
 
-/** Private manage links carry a token in the path; it must never reach a log line. */
+/**
+ * Manage links (/booking/<token>) and ticket pages (/ticket/<token>) carry a secret in the path; it must never
+ * reach a log line. Any other path segment that looks like a token (16+ URL-safe characters with a digit or
+ * mixed case) goes too, whatever route it was typed under; so does the query string.
+ */
 export function redactUrl(url: string): string {
-  return url.replace(/\/booking\/[^/?#]+/g, '/booking/[token]').replace(/\?.*$/, '?[query]');
+  const [path = ''] = url.split('?');
+  const redacted = path
+    .split('/')
+    .map((segment, i, all) => (isSecretSegment(segment, all[i - 1]) ? '[token]' : segment))
+    .join('/');
+  return url.includes('?') ? `${redacted}?[query]` : redacted;
+}
+
+function isSecretSegment(segment: string, previous: string | undefined): boolean {
+  if (segment === '') return false;
+  if (previous && /^(booking|ticket)$/i.test(decodeSafely(previous))) return true;
+  const value = decodeSafely(segment);
+  return value.length >= 16 && /^[A-Za-z0-9_%=-]+$/.test(segment) && (/\d/.test(value) || (/[a-z]/.test(value) && /[A-Z]/.test(value)));
+}
+
+function decodeSafely(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 export const requestSerializer = (request: FastifyRequest) => ({
