@@ -32,7 +32,7 @@ import planningRoutes from './modules/events/planning.routes.js';
 import placesRoutes from './modules/organisations/places.routes.js';
 import settingsRoutes from './modules/organisations/settings.routes.js';
 import view from './plugins/view.js';
-import devMailRoutes from './modules/mail/dev-mail.routes.js';
+import devMailRoutes, { writesMailFiles } from './modules/mail/dev-mail.routes.js';
 import { type MailWorker, mailWorker } from './modules/mail/mail.worker.js';
 import { createMailTransport } from './modules/mail/transport.js';
 
@@ -106,8 +106,6 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
     }
   });
 
-  if (config.env !== 'production' && transport.kind === 'files') await app.register(devMailRoutes, { config });
-
   app.get('/', async (request, reply) => reply.redirect(`/${languageFromHeader(request.headers['accept-language'])}`, 303));
 
   app.get('/:lang', async (request, reply) => {
@@ -135,6 +133,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
       await staffScope.register(peopleRoutes, { db, clock });
       await staffScope.register(auditRoutes, { db });
       await staffScope.register(settingsRoutes, { db });
+      if (transport.kind === 'files' && writesMailFiles(config)) await staffScope.register(devMailRoutes, { db, config });
     }, { prefix: '/staff' });
   }, { prefix: '/:lang/:org' });
 

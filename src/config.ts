@@ -99,7 +99,7 @@ export type Config = Readonly<{
   /** Active bookings one e-mail address may hold for one event (against hoarding of slots). */
   bookingsPerEmailPerEvent: number;
   mail: Readonly<{
-    /** Absent: mails are written as .eml files under dataDir/mail and listed on /dev/mail (outside production). */
+    /** Absent: mails are written as .eml files under dataDir/mail and shown to coordinators at /:lang/:org/staff/mail (outside production). */
     smtpUrl: string | undefined;
     from: string;
     /** How often the outbox worker looks for due mail, reminders and expired data; 0 turns it off. */

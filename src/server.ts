@@ -44,7 +44,7 @@ async function main() {
     }
     console.log(`  Today is a practice day (08:00–20:00) with five booked families; the expert serves "Tisch 1".`);
   }
-  console.log(config.mail.smtpUrl ? '  Mail: sent by SMTP (SMTP_URL).' : `  Mail: written to ${config.dataDir}/mail, readable at ${base}/dev/mail`);
+  console.log(config.mail.smtpUrl ? '  Mail: sent by SMTP (SMTP_URL).' : `  Mail: written to ${config.dataDir}/mail; coordinators read their county's at ${base}/de/<county>/staff/mail`);
 }
 
 /**

@@ -25,6 +25,9 @@ const WITH_CALENDAR = new Set(['booking_confirmed', 'booking_rescheduled', 'even
 const HEADER_BREAK = /[\r\n]/;
 const CANCELLATIONS = new Set(['booking_cancelled', 'event_cancelled']);
 
+/** The same cause always has the same Message-ID (the development mail page also finds a mail's county by it). */
+export const messageIdOf = (idempotencyKey: string) => `<${idempotencyKey.replace(/[^\w.-]/g, '.')}@familientag>`;
+
 /**
  * Builds the mail for an outbox job from the booking as it is now, in the family's language.
  * Undefined when there is nothing to send any more (data deleted, no address).
@@ -70,7 +73,7 @@ export async function composeMail(db: Db, config: Config, job: ClaimedMail): Pro
     to: job.recipient,
     subject: t(`mail.${job.kind}.subject`, { date: data.date, code: booking.code }),
     // The same cause always has the same Message-ID, so a mail that had to be sent twice is recognisable.
-    messageId: `<${job.idempotencyKey.replace(/[^\w.-]/g, '.')}@familientag>`,
+    messageId: messageIdOf(job.idempotencyKey),
     text: await textTemplates.renderAsync('message.text.eta', data),
     html: await htmlTemplates.renderAsync('message.html.eta', data),
     headers: { 'Content-Language': lang, 'Auto-Submitted': 'auto-generated' },

@@ -1,31 +1,52 @@
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { simpleParser } from 'mailparser';
+import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Config } from '../../config.js';
+import type { Db } from '../../db/client.js';
+import { messageIdOf } from './compose.js';
+import { mailJobs } from './mail.table.js';
 import { listMailFiles, readMailFile } from './transport.js';
 
+const coordinators = { roles: ['coordinator'] as const };
+
+/** Where the mail files are read instead of sent: development without SMTP_URL, never in production. */
+export const writesMailFiles = (config: Config) => config.env !== 'production' && !config.mail.smtpUrl;
+
 /**
- * Development only (never registered in production or with SMTP_URL): the mails written to DATA_DIR/mail,
- * newest first, each readable as sent.
+ * Development only, in the staff area: the mails written to DATA_DIR/mail, newest first, each readable as sent.
+ * They carry manage links, so only coordinators see them, and only their own county's: a file belongs to the
+ * county whose outbox job has its Message-ID.
  */
-export default async function devMailRoutes(app: FastifyInstance, { config }: { config: Config }) {
-  app.get('/dev/mail', async (request, reply) => {
-    const names = (await listMailFiles(config)).slice(0, 100);
+export default async function devMailRoutes(scope: FastifyInstance, { db, config }: { db: Db; config: Config }) {
+  async function ownMessageIds(organisationId: number): Promise<Set<string>> {
+    const jobs = await db.select({ key: mailJobs.idempotencyKey }).from(mailJobs).where(eq(mailJobs.organisationId, organisationId));
+    return new Set(jobs.map((job) => messageIdOf(job.key)));
+  }
+  async function ownMail(name: string, own: Set<string>): Promise<ParsedMail | undefined> {
+    const raw = await readMailFile(config, name);
+    if (raw === undefined) return undefined;
+    const parsed = await simpleParser(raw);
+    return parsed.messageId && own.has(parsed.messageId) ? parsed : undefined;
+  }
+  const recipients = (parsed: ParsedMail) => [parsed.to ?? []].flat().map((a) => a.text).join(', ');
+
+  scope.get('/mail', { config: coordinators }, async (request, reply) => {
+    const own = await ownMessageIds(request.organisation.id);
     const mails = [];
-    for (const name of names) {
-      const parsed = await simpleParser((await readMailFile(config, name)) ?? '');
-      mails.push({ name, subject: parsed.subject ?? '', to: [parsed.to ?? []].flat().map((a) => a.text).join(', '), date: parsed.date });
+    for (const name of await listMailFiles(config)) {
+      const parsed = await ownMail(name, own);
+      if (parsed) mails.push({ name, subject: parsed.subject ?? '', to: recipients(parsed), date: parsed.date });
+      if (mails.length === 100) break;
     }
-    // German only, like every development tool here: there is no /en/dev/mail to switch to.
-    return reply.page('dev/mail.eta', { title: request.t('devMail.title'), mails, switcher: [] });
+    return reply.page('dev/mail.eta', { title: request.t('devMail.title'), mails });
   });
 
-  app.get('/dev/mail/:name', async (request, reply) => {
-    const raw = await readMailFile(config, (request.params as { name: string }).name);
-    if (raw === undefined) return reply.callNotFound();
-    const parsed = await simpleParser(raw);
+  scope.get('/mail/:name', { config: coordinators }, async (request, reply) => {
+    const parsed = await ownMail((request.params as { name: string }).name, await ownMessageIds(request.organisation.id));
+    if (!parsed) return reply.callNotFound();
     return reply.page('dev/mail-one.eta', {
-      title: parsed.subject ?? request.t('devMail.title'), subject: parsed.subject ?? '', text: parsed.text ?? '', switcher: [],
-      to: [parsed.to ?? []].flat().map((a) => a.text).join(', '), attachments: parsed.attachments.map((a) => a.filename ?? ''),
+      title: parsed.subject ?? request.t('devMail.title'), subject: parsed.subject ?? '', text: parsed.text ?? '',
+      to: recipients(parsed), attachments: parsed.attachments.map((a) => a.filename ?? ''),
     });
   });
 }

@@ -14,6 +14,7 @@ import { endAllSessions, endSession, startSession } from './staff.sessions.js';
 import { loginForm, passwordForm } from './staff.forms.js';
 import { staff } from './staff.table.js';
 import { clientAddress } from '../../plugins/security.js';
+import { writesMailFiles } from '../mail/dev-mail.routes.js';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 
@@ -80,7 +81,8 @@ export default async function staffRoutes(scope: FastifyInstance, { db, clock, c
     const today = berlinDate(clock());
     const events = await listEventsOn(db, request.organisation.id, today);
     const desks = request.staff.role === 'expert' ? await desksOfExpertOn(db, request.staff.id, today) : [];
-    return reply.page('staff/home.eta', { title: request.t('staff.home.title'), today, events, desks });
+    const devMail = request.staff.role === 'coordinator' && writesMailFiles(config);
+    return reply.page('staff/home.eta', { title: request.t('staff.home.title'), today, events, desks, devMail });
   });
 
   const passwordPage = (request: FastifyRequest, reply: FastifyReply, errors: Record<string, string> = {}, status = 200) =>
