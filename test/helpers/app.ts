@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -17,6 +20,10 @@ export function testClock(iso: string): TestClock {
   return clock;
 }
 
+/** Mail files and the like go to a temporary folder, never into the repository's ./data. */
+let testDataDir: string | undefined;
+export const testDataDirectory = () => (testDataDir ??= mkdtempSync(path.join(tmpdir(), 'familientag-test-')));
+
 export async function buildTestApp(
   database: Database,
   clock: TestClock,
@@ -26,6 +33,7 @@ export async function buildTestApp(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://familientag.test',
+    DATA_DIR: testDataDirectory(),
     RATE_LIMIT_BOOKINGS_PER_HOUR: '10000',
     RATE_LIMIT_LOOKUPS_PER_MINUTE: '10000',
     LOGIN_ATTEMPTS_PER_15_MINUTES: '10000',

@@ -1,8 +1,10 @@
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StaffRole } from '../../src/modules/staff/staff.table.js';
 import { checkIn } from '../../src/modules/queue/checkin.service.js';
 import { visits } from '../../src/modules/queue/queue.table.js';
-import { useTestApp } from '../helpers/app.js';
+import { testDataDirectory, useTestApp } from '../helpers/app.js';
 import { Browser, signIn } from '../helpers/browser.js';
 import {
   BEFORE_EVENT, STAFF_PASSWORD, assignExpert, createBooking, createEvent, createOrganisation, createStaff, slotsOfDesk,
@@ -21,6 +23,11 @@ beforeAll(async () => {
   const { event, deskIds } = await createEvent(db, org);
   const [slot] = await slotsOfDesk(db, deskIds[0]!);
   const booking = await createBooking(db, org, event, [{ topicKey: 'kindergeld', slotId: slot!.id }]);
+  // A mail of this county for the development mail page (the test app writes mails as files).
+  const [, mailSlot] = await slotsOfDesk(db, deskIds[0]!);
+  await createBooking(db, org, event, [{ topicKey: 'kindergeld', slotId: mailSlot!.id }], 'Familie Post', 'post@example.org');
+  await env.app.mailWorker.runOnce();
+  const [mailName] = await readdir(path.join(testDataDirectory(), 'mail'));
   const ids: Partial<Record<StaffRole, number>> = {};
   for (const role of ['coordinator', 'desk', 'expert'] as const) ids[role] = (await createStaff(db, org, role)).id;
   await createStaff(db, other, 'coordinator');
@@ -30,7 +37,7 @@ beforeAll(async () => {
   Object.assign(params, {
     eventId: String(event.id), deskId: String(deskIds[0]), bookingId: String(booking.bookingId), ticketId: String(ticket.ticketId),
     visitId: String(visit!.id), venueId: String(org.venue.id), topicId: String(org.topic('kindergeld').id), staffId: String(ids.desk),
-    lang: 'de', org: 'wmk',
+    lang: 'de', org: 'wmk', name: mailName!,
   });
   // Anonymous visitors carry a valid CSRF token too, so that their POSTs reach the guard.
   const anonymous = new Browser(env.app);
