@@ -16,7 +16,8 @@ export type CountedLimit = {
   name: string;
   max: number;
   windowMs: number;
-  counts: (statusCode: number) => boolean;
+  /** Whether a finished response uses up the allowance. */
+  counts: (reply: FastifyReply) => boolean;
   /** Whose allowance it is: the client address unless said otherwise. */
   key?: (request: FastifyRequest) => string;
 };
@@ -34,7 +35,7 @@ export const clientAddress = (request: FastifyRequest) => normalizeIP(request.ip
 
 /** Look-ups of private links that find nothing, per address and minute (anti guessing). Found ones are free. */
 export const missedLookups = (perMinute: number): CountedLimit => ({
-  name: 'lookup', max: perMinute, windowMs: MINUTE, counts: (status) => status === 404,
+  name: 'lookup', max: perMinute, windowMs: MINUTE, counts: (reply) => reply.statusCode === 404,
 });
 
 /**
@@ -116,7 +117,7 @@ function countedLimits(app: FastifyInstance, counters: CounterStore) {
 
   app.addHook('onResponse', async (request, reply) => {
     for (const { limit, key } of taken.get(request) ?? []) {
-      if (limit.counts(reply.statusCode)) continue;
+      if (limit.counts(reply)) continue;
       try {
         await counters.decrement(key);
       } catch (error) {

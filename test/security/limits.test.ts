@@ -71,6 +71,10 @@ describe('bookings from one shared address (a carrier NAT, a family centre Wi-Fi
     const first = await atCheckPage(limited, address);
     const rival = await atCheckPage(limited, address, first.itinerary);
     for (let i = 0; i < 3; i++) expect((await first.browser.post(`${first.base}/check`, {})).statusCode).toBe(422);
+    // A browser whose draft has expired is sent back to the start: no booking, nothing counted.
+    const expired = new Browser(limited, { 'x-forwarded-for': address });
+    await expired.get(`${first.base}/topics`);
+    for (let i = 0; i < 3; i++) expect((await expired.post(`${first.base}/check`, { consent: 'yes' })).headers.location).toBe(`${first.base}/topics`);
     expect((await confirm(first.browser, first.base)).statusCode).toBe(303);
     expect((await confirm(rival.browser, rival.base)).statusCode).toBe(409);
     const second = await atCheckPage(limited, address);

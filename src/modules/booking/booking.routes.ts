@@ -185,8 +185,9 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
   });
   scope.post('/check', {
     ...reachable('check'),
-    // Only confirmed bookings use up the address's allowance: a slot just taken (409) or a typo (422) does not.
-    config: { limits: [{ name: 'booking', max: config.rateLimits.bookingsPerHour, windowMs: 3_600_000, counts: (status: number) => status === 303 }] },
+    // Only confirmed bookings (the redirect to the new manage page) use up the address's allowance:
+    // a slot just taken (409), a typo (422) or an expired draft sent back to the start do not.
+    config: { limits: [{ name: 'booking', max: config.rateLimits.bookingsPerHour, windowMs: 3_600_000, counts: isConfirmation }] },
   }, async (request, reply) => {
     const { draft } = request;
     const form = parseForm(confirmForm, request.body);
@@ -217,6 +218,9 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
     }
   });
 }
+
+const isConfirmation = (reply: FastifyReply) =>
+  reply.statusCode === 303 && String(reply.getHeader('location') ?? '').includes('/booking/');
 
 export function renderUnavailable(reply: FastifyReply, reason: string) {
   const request = reply.request;

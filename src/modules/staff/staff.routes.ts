@@ -35,7 +35,7 @@ export default async function staffRoutes(scope: FastifyInstance, { db, clock, c
 
   // Only failed sign-ins count: per address and e-mail address (guessing one password), and per address
   // alone (trying one password on many addresses). A 400 for an empty field is no guess and is free.
-  const failed = (status: number) => status === 401;
+  const failed = (reply: FastifyReply) => reply.statusCode === 401;
   const emailOf = (request: FastifyRequest) => normaliseEmail(String((request.body as { email?: unknown })?.email ?? ''));
   scope.post('/login', {
     config: {
