@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
 
@@ -45,12 +46,15 @@ export function memoryCounterStore(now: () => number = Date.now): CounterStore {
 
 /**
  * Several server processes on one PostgreSQL database share their counters in rate_limit_counters:
- * one upsert per hit, with the database's clock, so every process sees the same windows.
+ * one upsert per hit, with the database's clock, so every process sees the same windows. Keys hold client
+ * addresses and typed e-mail addresses, so only their SHA-256 is stored.
  */
 export function databaseCounterStore(db: Db): CounterStore {
   let sinceCleanUp = 0;
+  const hashed = (key: string) => createHash('sha256').update(key).digest('base64url');
   return {
-    async increment(key, windowMs) {
+    async increment(plainKey, windowMs) {
+      const key = hashed(plainKey);
       if (++sinceCleanUp >= 500) {
         sinceCleanUp = 0;
         await db.execute(sql`delete from rate_limit_counters where expires_at <= now()`);
@@ -65,14 +69,16 @@ export function databaseCounterStore(db: Db): CounterStore {
       const [row] = rowsOf<{ hits: number; ttl_ms: number }>(rows);
       return { hits: Number(row!.hits), ttlMs: Math.max(0, Number(row!.ttl_ms)) };
     },
-    async read(key) {
+    async read(plainKey) {
+      const key = hashed(plainKey);
       const rows = await db.execute<{ hits: number; ttl_ms: number }>(sql`
         select hits, ceil(extract(epoch from expires_at - now()) * 1000)::integer as ttl_ms
         from rate_limit_counters where key = ${key} and expires_at > now()`);
       const [row] = rowsOf<{ hits: number; ttl_ms: number }>(rows);
       return row ? { hits: Number(row.hits), ttlMs: Math.max(0, Number(row.ttl_ms)) } : { hits: 0, ttlMs: 0 };
     },
-    async decrement(key) {
+    async decrement(plainKey) {
+      const key = hashed(plainKey);
       await db.execute(sql`update rate_limit_counters set hits = hits - 1 where key = ${key} and hits > 0 and expires_at > now()`);
     },
   };

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
 import { databaseCounterStore } from '../../src/plugins/rate-limit.store.js';
+import { rateLimitCounters } from '../../src/plugins/rate-limit.table.js';
 import { buildTestApp, testClock } from '../helpers/app.js';
 import { Browser } from '../helpers/browser.js';
 import { openTestDatabase } from '../helpers/db.js';
@@ -125,6 +126,12 @@ describe('the database counter store', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await a.read('test|short', 200)).toEqual({ hits: 0, ttlMs: 0 });
     expect((await b.increment('test|short', 200)).hits).toBe(1);
+
+    // Keys carry client and e-mail addresses: the table holds only their hashes.
+    await a.increment('login|198.51.100.77|anna@example.org', 60_000);
+    const stored = JSON.stringify(await database.db.select().from(rateLimitCounters));
+    expect(stored).not.toContain('198.51.100.77');
+    expect(stored).not.toContain('anna@example.org');
   });
 
   it('lets no parallel burst past the limit', async () => {
