@@ -37,6 +37,7 @@ export async function buildTestApp(
     RATE_LIMIT_BOOKINGS_PER_HOUR: '10000',
     RATE_LIMIT_LOOKUPS_PER_MINUTE: '10000',
     LOGIN_ATTEMPTS_PER_15_MINUTES: '10000',
+    LOGIN_ATTEMPTS_PER_ADDRESS_PER_15_MINUTES: '10000',
     ...env,
   });
   const app = await buildApp({ config, database, clock });
