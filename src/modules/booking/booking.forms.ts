@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { INTERPRETER_LANGUAGES, LANGUAGES } from '../../lib/i18n.js';
 import { idField, optionalTextField, textField } from '../../lib/text.js';
+import { MAX_TOPICS_PER_BOOKING } from './itinerary.rules.js';
 
 const asList = (value: unknown) => (value === undefined || value === '' ? [] : Array.isArray(value) ? value : [value]);
 
 export const topicsForm = z.object({
   topics: z.preprocess(
     asList,
-    z.array(idField('booking.topics.errors.required')).min(1, 'booking.topics.errors.required').max(6),
+    z.array(idField('booking.topics.errors.required'))
+      .min(1, 'booking.topics.errors.required')
+      .max(MAX_TOPICS_PER_BOOKING, 'booking.topics.errors.tooMany'),
   ),
 });
 
@@ -16,8 +19,8 @@ export const itineraryForm = z.object({
   itinerary: z
     .string('booking.time.errors.required')
     .min(1, 'booking.time.errors.required')
-    .max(200)
-    .regex(/^\d{1,9}\.\d{1,9}(-\d{1,9}\.\d{1,9}){0,5}$/, 'booking.time.errors.required')
+    .max(20 * MAX_TOPICS_PER_BOOKING)
+    .regex(new RegExp(`^\\d{1,9}\\.\\d{1,9}(-\\d{1,9}\\.\\d{1,9}){0,${MAX_TOPICS_PER_BOOKING - 1}}$`), 'booking.time.errors.required')
     .transform((value) => value.split('-').map((pair) => {
       const [topicId, slotId] = pair.split('.').map(Number);
       return { topicId: topicId!, slotId: slotId! };

@@ -12,8 +12,9 @@ import { bookingAvailability } from '../events/events.rules.js';
 import { topicsByIds } from '../organisations/organisations.repository.js';
 import { type BookingDraft, STEPS, type Step, clearDraft, firstOpenStep, isStepReachable, readDraft, saveDraft } from './booking.draft.js';
 import { confirmForm, contactForm, itineraryForm, needsForm, topicsForm } from './booking.forms.js';
-import { BookingClosedError, EmailLimitError, SlotTakenError, confirmBooking, itinerariesFor } from './booking.service.js';
-import { describeChosenStops, describeItineraries, stopsValue } from './itinerary.view.js';
+import { BookingClosedError, EmailLimitError, SlotTakenError, confirmBooking, itinerariesFor, planVisit } from './booking.service.js';
+import { MAX_TOPICS_PER_BOOKING } from './itinerary.rules.js';
+import { describeChosenStops, describeItineraries, describeNoFit, stopsValue } from './itinerary.view.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -79,7 +80,7 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
   const renderTopics = async (request: FastifyRequest, reply: FastifyReply, selected: number[], errors: FieldErrors = {}) => {
     const topics = await topicsAtEvent(db, request.bookingEvent.id);
     return reply.page('booking/topics.eta', common(request, 'topics', {
-      title: request.t('booking.topics.heading'), topics, selected, errors,
+      title: request.t('booking.topics.heading'), topics, selected, errors, maxTopics: MAX_TOPICS_PER_BOOKING,
     }), hasErrors(errors) ? 422 : 200);
   };
   scope.get('/topics', async (request, reply) => {
@@ -90,7 +91,7 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
     const { draft } = request;
     const form = parseForm(topicsForm, request.body);
     const offered = new Set((await topicsAtEvent(db, request.bookingEvent.id)).map((t) => t.id));
-    if (!form.ok) return renderTopics(request, reply, [], form.errors);
+    if (!form.ok) return renderTopics(request, reply, postedTopicIds(request.body), form.errors);
     const topicIds = [...new Set(form.data.topics)].filter((id) => offered.has(id));
     if (topicIds.length === 0) return renderTopics(request, reply, [], { topics: 'booking.topics.errors.required' });
     const unchanged = draft.topicIds?.slice().sort().join() === topicIds.slice().sort().join();
@@ -101,12 +102,14 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
   const renderTime = async (request: FastifyRequest, reply: FastifyReply, draft: BookingDraft, errors: FieldErrors = {}, status?: number, view = 'booking/time.eta') => {
     const topicIds = draft.topicIds ?? [];
     const topics = await topicsByIds(db, request.organisation.id, topicIds);
-    const itineraries = await itinerariesFor(db, request.bookingEvent.id, topicIds, clock());
+    const { itineraries, noFit } = await planVisit(db, request.bookingEvent.id, topicIds, clock());
     const choices = await describeItineraries(db, request.bookingEvent.id, itineraries, topics, request.lang);
     const selected = draft.stops && stopsValue(draft.stops);
     return reply.page(view, common(request, 'time', {
       title: request.t(view === 'booking/time.eta' ? 'booking.time.heading' : 'booking.taken.heading'),
       choices, selected, errors, topicNames: [...topics.values()].map((t) => pick(t.name, request.lang)),
+      noFit: noFit && describeNoFit(noFit, topicIds, topics, request.lang),
+      topicsUrl: stepUrl(request, 'topics'),
       action: stepUrl(request, 'time'),
     }), status ?? (hasErrors(errors) ? 422 : 200));
   };
@@ -232,6 +235,12 @@ export function renderUnavailable(reply: FastifyReply, reason: string) {
 }
 
 const hasErrors = (errors: FieldErrors) => Object.keys(errors).length > 0;
+
+/** The topics a family ticked, to tick them again next to an error. */
+function postedTopicIds(body: unknown): number[] {
+  const posted = (body as { topics?: unknown } | undefined)?.topics;
+  return (Array.isArray(posted) ? posted : [posted]).map(Number).filter(Number.isSafeInteger);
+}
 
 /** The raw values a family typed, to show them again next to the error: nothing they entered is lost. */
 function submitted(body: unknown, fields: string[]): Record<string, string> {

@@ -10,10 +10,13 @@ import { enqueueMail } from '../mail/outbox.js';
 import * as repository from './booking.repository.js';
 import { bookings } from './booking.table.js';
 import type { ChosenStops, ContactAnswers, NeedsAnswers } from './booking.forms.js';
-import { buildItineraries, type Itinerary } from './itinerary.rules.js';
+import { buildItineraries, explainNoFit, type Itinerary, type NoFit } from './itinerary.rules.js';
 
-/** Longest wait between two appointments that still counts as one visit. */
-export const MAX_GAP_MINUTES = 15;
+/**
+ * Waits between two appointments: up to 15 minutes counts as back to back; a start time without such a plan
+ * is offered with waits of up to an hour (shown on the page), e.g. across the slots every desk keeps for walk-ins.
+ */
+export const ITINERARY_OPTIONS = { shortGapMinutes: 15, longestGapMinutes: 60, maxProposals: 12 } as const;
 
 export class SlotTakenError extends Error {
   constructor() {
@@ -37,7 +40,14 @@ type BookableEvent = EventWindow & { id: number; organisationId: number };
 
 export async function itinerariesFor(db: Db, eventId: number, topicIds: number[], now: Date): Promise<Itinerary[]> {
   const free = await listFreeSlots(db, [eventId], now);
-  return buildItineraries(topicIds, free, { maxGapMinutes: MAX_GAP_MINUTES });
+  return buildItineraries(topicIds, free, ITINERARY_OPTIONS);
+}
+
+/** The proposals for the time page and, when none covers every topic, what does fit instead. */
+export async function planVisit(db: Db, eventId: number, topicIds: number[], now: Date): Promise<{ itineraries: Itinerary[]; noFit?: NoFit }> {
+  const free = await listFreeSlots(db, [eventId], now);
+  const itineraries = buildItineraries(topicIds, free, ITINERARY_OPTIONS);
+  return itineraries.length ? { itineraries } : { itineraries, noFit: explainNoFit(topicIds, free, ITINERARY_OPTIONS) };
 }
 
 /**
