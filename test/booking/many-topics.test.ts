@@ -3,43 +3,19 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { bookingItems } from '../../src/modules/booking/booking.table.js';
 import { MAX_TOPICS_PER_BOOKING } from '../../src/modules/booking/itinerary.rules.js';
 import { events, slots } from '../../src/modules/events/events.table.js';
-import { topics } from '../../src/modules/organisations/organisations.table.js';
-import type { Db } from '../../src/db/client.js';
 import { useTestApp } from '../helpers/app.js';
 import { Browser, text } from '../helpers/browser.js';
 import { resetDatabase } from '../helpers/db.js';
-import { BEFORE_EVENT, type DeskSpec, type OrganisationFixture, createEvent, createOrganisation } from '../helpers/fixtures.js';
+import { BEFORE_EVENT, type OrganisationFixture, createEvent } from '../helpers/fixtures.js';
+import { ALL_SEVEN, demoDesks, organisationWithSevenTopics } from '../helpers/many-topics.js';
 
 const env = useTestApp(BEFORE_EVENT);
-
-/** The fixture organisation with the demo's seven topics (and, for the limit, as many more as asked). */
-async function organisationWithTopics(db: Db, extra = 0): Promise<OrganisationFixture> {
-  const fixture = await createOrganisation(db);
-  const more = ['kinderzuschlag', 'buergergeld', 'unterhaltsvorschuss', 'but', ...Array.from({ length: extra }, (_, i) => `extra${i + 1}`)];
-  const names: Record<string, string> = { kinderzuschlag: 'Kinderzuschlag', buergergeld: 'Bürgergeld', unterhaltsvorschuss: 'Unterhaltsvorschuss', but: 'Bildung und Teilhabe' };
-  const rows = await db.insert(topics).values(more.map((key, i) => ({
-    organisationId: fixture.organisation.id, key, name: { de: names[key] ?? `Thema ${key}`, en: names[key] ?? `Topic ${key}` },
-    documents: { de: [], en: [] }, sortOrder: 10 + i,
-  }))).returning();
-  return { ...fixture, topic: (key: string) => rows.find((t) => t.key === key) ?? fixture.topic(key) };
-}
-
-const ALL_SEVEN = ['kindergeld', 'kinderzuschlag', 'wohngeld', 'buergergeld', 'unterhaltsvorschuss', 'but', 'stromspar'];
-
-/** The demo's desks (two of them serve two topics) with a quarter of each desk's slots kept for walk-ins. */
-const demoDesks = (endsLocal: string, walkInPercent = 25): DeskSpec[] => [
-  { label: 'Tisch 1 · Familienkasse', topicKeys: ['kindergeld', 'kinderzuschlag'], endsLocal, walkInPercent },
-  { label: 'Tisch 2 · Wohngeld', topicKeys: ['wohngeld'], endsLocal, walkInPercent },
-  { label: 'Tisch 3 · Jobcenter', topicKeys: ['buergergeld'], endsLocal, walkInPercent },
-  { label: 'Tisch 4 · Jugendamt', topicKeys: ['unterhaltsvorschuss', 'but'], endsLocal, walkInPercent },
-  { label: 'Tisch 5 · Stromspar-Check', topicKeys: ['stromspar'], endsLocal, walkInPercent, slotMinutes: 20 },
-];
 
 let org: OrganisationFixture;
 let eventId: number;
 
 async function setUp(endsLocal: string, desks = demoDesks(endsLocal), extraTopics = 0) {
-  org = await organisationWithTopics(env.database.db, extraTopics);
+  org = await organisationWithSevenTopics(env.database.db, extraTopics);
   const { event } = await createEvent(env.database.db, org, { desks });
   await env.database.db.update(events).set({ endsLocal }).where(eq(events.id, event.id));
   eventId = event.id;
@@ -149,6 +125,7 @@ describe('families who need many topics', () => {
     expect(text(english.html(), '.no-fit .kern-title')).toBe('These topics do not fit into one visit');
     expect(text(english.html(), '.no-fit')).toContain('There are no free online times left for Energy-saving check.');
     expect(text(english.html(), '.no-fit')).toContain('You can book this topic: Child benefit.');
+    expect(text(english.html(), `form[action="${book('en')}/topics"] button`)).toBe('Continue with this topic');
   });
 
   it('states the limit of topics per booking before the family chooses, and on error keeps their choice', async () => {

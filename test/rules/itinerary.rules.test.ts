@@ -179,13 +179,11 @@ describe('buildItineraries', () => {
     const bound = 2 * (2 ** 7 * slots.length * (1 + 7 * following) + 7 * slots.length);
     expect(counter.steps).toBeLessThan(bound);
     expect(counter.steps).toBeLessThan(5040 * slots.length);
-    console.log(counter.steps, bound, following, slots.length, 5040 * slots.length);
     // Twice the day, at most about twice the bound: linear in slots.
     const longer = { steps: 0 };
     const twiceTheSlots = [...slots, ...slots.map((s) => ({ ...s, slotId: s.slotId + 10_000, startsAt: new Date(s.startsAt.getTime() + 6 * 3_600_000), endsAt: new Date(s.endsAt.getTime() + 6 * 3_600_000) }))];
     buildItineraries([1, 2, 3, 4, 5, 6, 7], twiceTheSlots, options, longer);
     expect(longer.steps).toBeLessThan(2 * bound);
-    console.log(longer.steps);
   });
 });
 
