@@ -96,7 +96,7 @@ describe('families who need many topics', () => {
     expect(text(html, '.no-fit .kern-title')).toBe('Diese Themen passen nicht in einen Besuch');
     expect(text(html, '.no-fit')).toContain('Für alle 7 Themen zusammen haben die Tische nicht genug freie Zeiten nacheinander');
     expect(text(html, '.no-fit')).toMatch(/Diese \d Themen passen zusammen in einen Besuch: Kindergeld, .+ und .+\./);
-    expect(text(html, '.no-fit')).toContain('Sie können auch ohne Termin kommen');
+    expect(text(html, '.no-fit')).toContain('Für die übrigen Themen können Sie ohne Termin kommen.');
     expect(html.querySelectorAll(`a[href="${book()}/topics"]`).map((a) => a.text)).toContain('Andere Themen wählen');
     const fewer = html.querySelectorAll(`form[action="${book()}/topics"] input[name="topics"]`).map((i) => i.getAttribute('value')!);
     expect(fewer.length).toBeGreaterThan(1);
@@ -119,6 +119,13 @@ describe('families who need many topics', () => {
     expect(text(browser.html(), '.no-fit')).toContain('Für Stromspar-Check gibt es online keine freien Zeiten mehr.');
     expect(text(browser.html(), `form[action="${book()}/topics"] button`)).toBe('Weiter mit diesem Thema');
     expect(browser.html().querySelector(`form[action="${book()}/topics"] input[name="topics"]`)!.getAttribute('value')).toBe(String(org.topic('kindergeld').id));
+
+    const alone = new Browser(env.app);
+    await chooseTopics(alone, ['stromspar']);
+    expect(text(alone.html(), '.no-fit .kern-title')).toBe('Keine freien Zeiten');
+    expect(text(alone.html(), '.no-fit')).toBe('Keine freien Zeiten Für Stromspar-Check gibt es online keine freien Zeiten mehr. '
+      + 'Sie können auch ohne Termin kommen. Ein Teil der Zeit an den Tischen ist für Familien ohne Termin frei; Sie werden dann zwischen den gebuchten Terminen aufgerufen.');
+    expect(alone.html().querySelector(`form[action="${book()}/topics"]`)).toBeNull();
 
     const english = new Browser(env.app);
     await chooseTopics(english, ['kindergeld', 'stromspar'], 'en');
