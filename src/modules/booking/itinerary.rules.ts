@@ -52,16 +52,18 @@ export function buildItineraries(
   if (wanted.length === 0 || wanted.length > MAX_TOPICS_PER_BOOKING) return [];
   const slots = relevantSlots(wanted, freeSlots);
   const backToBack = bestPerStart(slots, wanted, options.shortGapMinutes, counter);
-  const withWaits = options.longestGapMinutes > options.shortGapMinutes
-    ? bestPerStart(slots, wanted, options.longestGapMinutes, counter)
-    : new Map<number, Itinerary>();
-  const proposals = [...backToBack.values()];
-  for (const [start, itinerary] of withWaits) if (!backToBack.has(start)) proposals.push(itinerary);
-  const kept = wanted.length > 1 && proposals.length > options.maxProposals
-    ? proposals.sort((a, b) => a.waitMinutes - b.waitMinutes || a.startsAt.getTime() - b.startsAt.getTime()).slice(0, options.maxProposals)
-    : proposals;
+  const proposals = rankByWait([...backToBack.values()]);
+  // Longer waits only for start times without a back-to-back visit, and only while there is room for them.
+  if (wanted.length > 1 && options.longestGapMinutes > options.shortGapMinutes && proposals.length < options.maxProposals) {
+    const withWaits = bestPerStart(slots, wanted, options.longestGapMinutes, counter);
+    proposals.push(...rankByWait([...withWaits].filter(([start]) => !backToBack.has(start)).map(([, itinerary]) => itinerary)));
+  }
+  const kept = wanted.length > 1 ? proposals.slice(0, options.maxProposals) : proposals;
   return kept.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
+
+const rankByWait = (itineraries: Itinerary[]) =>
+  itineraries.sort((a, b) => a.waitMinutes - b.waitMinutes || a.startsAt.getTime() - b.startsAt.getTime());
 
 export type NoFit = {
   /** Chosen topics without any free online time. */
@@ -84,22 +86,25 @@ export function explainNoFit(
   const slots = relevantSlots(wanted, freeSlots);
   const unavailableTopicIds = wanted.filter((id) => !slots.some((s) => s.topicIds.includes(id)));
   const graph = new SlotGraph(slots, wanted, options.longestGapMinutes);
-  // reach[i]: the sets of topics (bit masks) a visit can have covered when its last appointment is slot i.
-  const reach = slots.map(() => new Set<number>());
+  const count = slots.length;
+  const masks = 1 << wanted.length;
+  // reached[covered × count + i]: a visit can have covered these topics (a bit mask) with its last appointment at slot i.
+  const reached = new Uint8Array(masks * count);
   let best = 0;
-  slots.forEach((_, i) => {
-    for (const bit of bits(graph.masks[i]!)) reach[i]!.add(bit);
-    for (const covered of reach[i]!) {
+  for (let i = 0; i < count; i++) {
+    for (let own = graph.masks[i]!; own !== 0; own &= own - 1) reached[(own & -own) * count + i] = 1;
+    for (let covered = 1; covered < masks; covered++) {
+      if (!reached[covered * count + i]) continue;
+      counter.steps++;
       if (better(covered, best)) best = covered;
-      const [from, to] = graph.following(i);
-      for (let j = from; j < to; j++) {
-        for (const bit of bits(graph.masks[j]! & ~covered)) {
+      for (let j = graph.from[i]!; j < graph.to[i]!; j++) {
+        for (let open = graph.masks[j]! & ~covered; open !== 0; open &= open - 1) {
           counter.steps++;
-          reach[j]!.add(covered | bit);
+          reached[(covered | (open & -open)) * count + j] = 1;
         }
       }
     }
-  });
+  }
   return { unavailableTopicIds, largestFit: wanted.filter((_, index) => best & (1 << index)) };
 }
 
@@ -112,70 +117,90 @@ function better(mask: number, than: number): boolean {
   return (mask & lowest) !== 0;
 }
 
-/** The best way to finish a visit from one slot on: its end, waits and desk changes, and the next appointment. */
-type Plan = { endsAt: number; waitMs: number; deskChanges: number; next?: { index: number; bit: number } };
+const IMPOSSIBLE = -2;
+const DONE = -1;
 
-/** Per start time, the best plan whose waits are each at most gapMinutes. */
+/**
+ * Per start time, the best plan whose waits are each at most gapMinutes. A state is (topics still to cover,
+ * slot of the appointment just had). Later slots are solved first, so each state is solved once, from the
+ * states of the slots that may follow it; flat arrays, because big events have many.
+ */
 function bestPerStart(slots: FreeSlot[], wanted: number[], gapMinutes: number, counter: SearchCounter): Map<number, Itinerary> {
   const graph = new SlotGraph(slots, wanted, gapMinutes);
+  const count = slots.length;
   const all = (1 << wanted.length) - 1;
-  // rest(remaining, i): the best way to cover the topics in `remaining` after an appointment in slot i.
-  const memo = new Map<number, Plan | null>();
-  const rest = (remaining: number, i: number): Plan | null => {
-    const key = remaining * slots.length + i;
-    const known = memo.get(key);
-    if (known !== undefined) return known;
-    counter.steps++;
-    let best: Plan | null = null;
-    if (remaining === 0) {
-      best = { endsAt: slots[i]!.endsAt.getTime(), waitMs: 0, deskChanges: 0 };
-    } else {
-      const [from, to] = graph.following(i);
-      for (let j = from; j < to; j++) {
-        for (const bit of bits(graph.masks[j]! & remaining)) {
-          counter.steps++;
-          const after = rest(remaining & ~bit, j);
-          if (!after) continue;
-          const candidate: Plan = {
-            endsAt: after.endsAt,
-            waitMs: after.waitMs + slots[j]!.startsAt.getTime() - slots[i]!.endsAt.getTime(),
-            deskChanges: after.deskChanges + (slots[j]!.deskId === slots[i]!.deskId ? 0 : 1),
-            next: { index: j, bit },
-          };
-          if (!best || comparePlans(candidate, best) < 0) best = candidate;
+  const starts = Float64Array.from(slots, (s) => s.startsAt.getTime());
+  const ends = Float64Array.from(slots, (s) => s.endsAt.getTime());
+  const desks = Float64Array.from(slots, (s) => s.deskId);
+  const states = (all + 1) * count;
+  // For a state: the end of the visit, its waiting and desk changes from here on, and the next appointment
+  // (slot × 32 + topic index), DONE when nothing remains, IMPOSSIBLE when the topics cannot be covered.
+  const endsAt = new Float64Array(states);
+  const waits = new Float64Array(states);
+  const changes = new Float64Array(states);
+  const next = new Int32Array(states).fill(IMPOSSIBLE);
+  let steps = 0;
+  for (let i = count - 1; i >= 0; i--) {
+    endsAt[i] = ends[i]!;
+    next[i] = DONE;
+    for (let remaining = 1; remaining <= all; remaining++) {
+      // Reached only after slot i covered one of its own topics, so one of them is no longer remaining.
+      if ((graph.masks[i]! & ~remaining) === 0) continue;
+      steps++;
+      const state = remaining * count + i;
+      for (let j = graph.from[i]!; j < graph.to[i]!; j++) {
+        for (let open = graph.masks[j]! & remaining; open !== 0; open &= open - 1) {
+          steps++;
+          const bit = open & -open;
+          const after = (remaining ^ bit) * count + j;
+          if (next[after] === IMPOSSIBLE) continue;
+          const end = endsAt[after]!;
+          const wait = waits[after]! + starts[j]! - ends[i]!;
+          const change = changes[after]! + (desks[j] === desks[i] ? 0 : 1);
+          if (next[state] === IMPOSSIBLE || end < endsAt[state]!
+            || (end === endsAt[state] && (wait < waits[state]! || (wait === waits[state] && change < changes[state]!)))) {
+            next[state] = j * 32 + (31 - Math.clz32(bit));
+            endsAt[state] = end;
+            waits[state] = wait;
+            changes[state] = change;
+          }
         }
       }
     }
-    memo.set(key, best);
-    return best;
-  };
+  }
+  counter.steps += steps;
 
-  const bestByStart = new Map<number, { plan: Plan; index: number; bit: number }>();
-  slots.forEach((slot, i) => {
-    for (const bit of bits(graph.masks[i]!)) {
+  const bestByStart = new Map<number, { state: number; index: number; topic: number }>();
+  for (let i = 0; i < count; i++) {
+    for (let own = graph.masks[i]!; own !== 0; own &= own - 1) {
       counter.steps++;
-      const plan = rest(all & ~bit, i);
-      if (!plan) continue;
-      const start = slot.startsAt.getTime();
-      const known = bestByStart.get(start);
-      if (!known || comparePlans(plan, known.plan) < 0) bestByStart.set(start, { plan, index: i, bit });
+      const bit = own & -own;
+      const state = (all ^ bit) * count + i;
+      if (next[state] === IMPOSSIBLE) continue;
+      const known = bestByStart.get(starts[i]!);
+      const better = !known
+        || endsAt[state]! < endsAt[known.state]!
+        || (endsAt[state] === endsAt[known.state] && (waits[state]! < waits[known.state]!
+          || (waits[state] === waits[known.state] && changes[state]! < changes[known.state]!)));
+      if (better) bestByStart.set(starts[i]!, { state, index: i, topic: 31 - Math.clz32(bit) });
     }
-  });
+  }
+
   const itineraries = new Map<number, Itinerary>();
-  for (const [start, { plan, index, bit }] of bestByStart) {
+  for (const [start, first] of bestByStart) {
     const stops: ItineraryStop[] = [];
     let remaining = all;
-    for (let step: Plan['next'] = { index, bit }; step; step = memo.get((remaining * slots.length) + step.index)!.next) {
-      const slot = slots[step.index]!;
-      stops.push({ topicId: wanted[Math.log2(step.bit)]!, slotId: slot.slotId, deskId: slot.deskId, startsAt: slot.startsAt, endsAt: slot.endsAt });
-      remaining &= ~step.bit;
+    for (let step = first.index * 32 + first.topic; step >= 0;) {
+      const slot = slots[step >> 5]!;
+      const topic = step & 31;
+      stops.push({ topicId: wanted[topic]!, slotId: slot.slotId, deskId: slot.deskId, startsAt: slot.startsAt, endsAt: slot.endsAt });
+      remaining &= ~(1 << topic);
+      step = next[remaining * count + (step >> 5)]!;
     }
-    itineraries.set(start, { startsAt: stops[0]!.startsAt, endsAt: stops.at(-1)!.endsAt, stops, waitMinutes: Math.round(plan.waitMs / 60_000) });
+    itineraries.set(start, { startsAt: stops[0]!.startsAt, endsAt: stops.at(-1)!.endsAt, stops, waitMinutes: Math.round(waits[first.state]! / 60_000) });
   }
   return itineraries;
 }
-
-const comparePlans = (a: Plan, b: Plan) => a.endsAt - b.endsAt || a.waitMs - b.waitMs || a.deskChanges - b.deskChanges;
 
 /** Free slots of a desk serving at least one wanted topic, by start time (then desk, for stable results). */
 function relevantSlots(wanted: number[], freeSlots: readonly FreeSlot[]): FreeSlot[] {
@@ -187,39 +212,36 @@ function relevantSlots(wanted: number[], freeSlots: readonly FreeSlot[]): FreeSl
 /** Which slot may follow which: it starts once the other has ended, within the allowed wait. */
 class SlotGraph {
   /** Per slot, the wanted topics its desk serves, as a bit mask over `wanted`. */
-  readonly masks: number[];
-  private readonly starts: number[];
-  private readonly gapMs: number;
+  readonly masks: Int32Array;
+  /** Per slot i, the slots from[i] ≤ j < to[i] that may follow it (slots are sorted by start). */
+  readonly from: Int32Array;
+  readonly to: Int32Array;
 
-  constructor(private readonly slots: FreeSlot[], wanted: number[], gapMinutes: number) {
-    this.masks = slots.map((slot) => wanted.reduce((mask, id, index) => (slot.topicIds.includes(id) ? mask | (1 << index) : mask), 0));
-    this.starts = slots.map((slot) => slot.startsAt.getTime());
-    this.gapMs = gapMinutes * 60_000;
+  constructor(slots: FreeSlot[], wanted: number[], gapMinutes: number) {
+    this.masks = Int32Array.from(slots, (slot) => wanted.reduce((mask, id, index) => (slot.topicIds.includes(id) ? mask | (1 << index) : mask), 0));
+    const starts = slots.map((slot) => slot.startsAt.getTime());
+    this.from = new Int32Array(slots.length);
+    this.to = new Int32Array(slots.length);
+    slots.forEach((slot, i) => {
+      const earliest = slot.endsAt.getTime();
+      const latest = earliest + gapMinutes * 60_000;
+      let low = i + 1;
+      let high = starts.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (starts[middle]! < earliest) low = middle + 1;
+        else high = middle;
+      }
+      let to = low;
+      while (to < starts.length && starts[to]! <= latest) to++;
+      this.from[i] = low;
+      this.to[i] = to;
+    });
   }
-
-  /** The range [from, to) of indexes of the slots that can follow slot i (sorted by start: a binary search finds it). */
-  following(i: number): [number, number] {
-    const earliest = this.slots[i]!.endsAt.getTime();
-    const latest = earliest + this.gapMs;
-    let low = i + 1;
-    let high = this.starts.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (this.starts[middle]! < earliest) low = middle + 1;
-      else high = middle;
-    }
-    let to = low;
-    while (to < this.starts.length && this.starts[to]! <= latest) to++;
-    return [low, to];
-  }
-}
-
-function* bits(mask: number): Generator<number> {
-  for (let rest = mask; rest !== 0; rest &= rest - 1) yield rest & -rest;
 }
 
 function popcount(mask: number): number {
   let count = 0;
-  for (const _ of bits(mask)) count++;
+  for (let rest = mask; rest !== 0; rest &= rest - 1) count++;
   return count;
 }
