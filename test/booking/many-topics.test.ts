@@ -1,8 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { bookingItems } from '../../src/modules/booking/booking.table.js';
 import { MAX_TOPICS_PER_BOOKING } from '../../src/modules/booking/itinerary.rules.js';
+import { seedDemo } from '../../src/modules/demo/demo.seed.js';
 import { events, slots } from '../../src/modules/events/events.table.js';
+import { organisations, topics } from '../../src/modules/organisations/organisations.table.js';
 import { useTestApp } from '../helpers/app.js';
 import { Browser, text } from '../helpers/browser.js';
 import { resetDatabase } from '../helpers/db.js';
@@ -47,7 +49,8 @@ async function bookFirstTime(browser: Browser) {
   await browser.post(book() + '/check', { consent: 'yes' });
   expect(browser.last.statusCode).toBe(303);
   expect(browser.last.headers.location).toMatch(/\/de\/wmk\/booking\/[A-Za-z0-9_-]{22}\?confirmed=1$/);
-  const items = await env.database.db.select().from(bookingItems).where(eq(bookingItems.active, true));
+  const active = await env.database.db.select().from(bookingItems).where(eq(bookingItems.active, true)).orderBy(bookingItems.id);
+  const items = active.filter((i) => i.bookingId === active.at(-1)!.bookingId);
   expect(items.map((i) => `${i.topicId}.${i.slotId}`).join('-')).toBe(chosen);
   return items;
 }
@@ -158,5 +161,23 @@ describe('families who need many topics', () => {
     await browser.get(book() + '/topics');
     expect(browser.html().querySelectorAll('input[name="topics"]')).toHaveLength(7);
     expect(text(browser.html(), '#field-topics-hint')).not.toContain('bis zu');
+  });
+
+  it.each([4, 7])('books %i topics on the demo\'s next Werra-Meißner event (33 free times, walk-in slots at the same times)', async (count) => {
+    const now = '2026-11-21T09:00:00Z';
+    env.clock.set(now);
+    await seedDemo(env.database.db, new Date(now));
+    const [wmk] = await env.database.db.select().from(organisations).where(eq(organisations.slug, 'wmk'));
+    const [event] = await env.database.db.select().from(events).where(and(eq(events.organisationId, wmk!.id), eq(events.localDate, '2026-12-09')));
+    eventId = event!.id;
+    const demoTopics = await env.database.db.select().from(topics).where(eq(topics.organisationId, wmk!.id));
+    org = { ...org, topic: (key: string) => demoTopics.find((t) => t.key === key)! };
+    expect((await env.database.db.select().from(slots).where(and(eq(slots.eventId, eventId), eq(slots.walkInOnly, false))))).toHaveLength(33);
+    const browser = new Browser(env.app);
+    const keys = ALL_SEVEN.slice(0, count);
+    await chooseTopics(browser, keys);
+    expect(browser.html().querySelectorAll('input[name="itinerary"]').length).toBeGreaterThan(0);
+    const items = await bookFirstTime(browser);
+    await expectStopsAtFreeSlotsServingTheirTopic(items, keys);
   });
 });
