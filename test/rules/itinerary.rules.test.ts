@@ -153,13 +153,23 @@ describe('buildItineraries', () => {
     if (count < 7) expect(buildItineraries(topicIds, slots, backToBackOnly)).toEqual([]);
   });
 
-  it('offers at most maxProposals, the ones with the least waiting, in time order', () => {
+  it('offers at most maxProposals, spread over the day, back-to-back ones before any with longer waits', () => {
     const slots = demoEvent('18:00', 0);
+    const all = buildItineraries([1, 3], slots, { ...options, maxProposals: 100 });
+    expect(all.length).toBeGreaterThan(3);
     const result = buildItineraries([1, 3], slots, { ...options, maxProposals: 3 });
     expect(result).toHaveLength(3);
     expect(result.every((i) => i.waitMinutes === 0)).toBe(true);
-    expect(result.map((i) => i.startsAt.getTime())).toEqual(result.map((i) => i.startsAt.getTime()).sort());
-    expect(buildItineraries([1, 3], slots, options).length).toBeGreaterThan(3);
+    expect(result.map((i) => i.startsAt)).toEqual([all[0]!.startsAt, all[Math.round((all.length - 1) / 2)]!.startsAt, all.at(-1)!.startsAt]);
+    // With walk-in slots, some start times need a wait: those fill the room the back-to-back ones leave.
+    const withWalkIns = demoEvent();
+    const mixed = buildItineraries([1, 3, 4], withWalkIns, { ...options, maxProposals: 100 });
+    const backToBack = mixed.filter((i) => i.stops.every((s, k) => k === 0 || s.startsAt.getTime() - i.stops[k - 1]!.endsAt.getTime() <= 15 * 60_000));
+    expect(backToBack.length).toBeGreaterThan(0);
+    expect(backToBack.length).toBeLessThan(mixed.length);
+    const capped = buildItineraries([1, 3, 4], withWalkIns, { ...options, maxProposals: backToBack.length + 1 });
+    expect(capped).toHaveLength(backToBack.length + 1);
+    for (const itinerary of backToBack) expect(capped).toContainEqual(itinerary);
   });
 
   it(`refuses more than ${MAX_TOPICS_PER_BOOKING} topics`, () => {

@@ -26,7 +26,7 @@ export type ItineraryOptions = {
   shortGapMinutes: number;
   /** Longest single wait offered at all: only for start times without a back-to-back plan, and shown. */
   longestGapMinutes: number;
-  /** Most proposals offered for several topics (one topic: every free time). */
+  /** Most proposals offered for several topics, spread over the day (one topic: every free time). */
   maxProposals: number;
 };
 
@@ -51,19 +51,26 @@ export function buildItineraries(
   const wanted = [...new Set(topicIds)];
   if (wanted.length === 0 || wanted.length > MAX_TOPICS_PER_BOOKING) return [];
   const slots = relevantSlots(wanted, freeSlots);
-  const backToBack = bestPerStart(slots, wanted, options.shortGapMinutes, counter);
-  const proposals = rankByWait([...backToBack.values()]);
-  // Longer waits only for start times without a back-to-back visit, and only while there is room for them.
-  if (wanted.length > 1 && options.longestGapMinutes > options.shortGapMinutes && proposals.length < options.maxProposals) {
-    const withWaits = bestPerStart(slots, wanted, options.longestGapMinutes, counter);
-    proposals.push(...rankByWait([...withWaits].filter(([start]) => !backToBack.has(start)).map(([, itinerary]) => itinerary)));
-  }
-  const kept = wanted.length > 1 ? proposals.slice(0, options.maxProposals) : proposals;
-  return kept.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  const backToBack = [...bestPerStart(slots, wanted, options.shortGapMinutes, counter).values()];
+  if (wanted.length === 1) return backToBack;
+  if (backToBack.length >= options.maxProposals) return spreadOverTheDay(backToBack, options.maxProposals);
+  // Longer waits only for start times without a back-to-back visit, and only as many as there is room for.
+  const starts = new Set(backToBack.map((i) => i.startsAt.getTime()));
+  const withWaits = options.longestGapMinutes > options.shortGapMinutes
+    ? [...bestPerStart(slots, wanted, options.longestGapMinutes, counter).values()].filter((i) => !starts.has(i.startsAt.getTime()))
+    : [];
+  const leastWaiting = withWaits
+    .sort((a, b) => a.waitMinutes - b.waitMinutes || a.startsAt.getTime() - b.startsAt.getTime())
+    .slice(0, options.maxProposals - backToBack.length);
+  return [...backToBack, ...leastWaiting].sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
 }
 
-const rankByWait = (itineraries: Itinerary[]) =>
-  itineraries.sort((a, b) => a.waitMinutes - b.waitMinutes || a.startsAt.getTime() - b.startsAt.getTime());
+/** `count` of the itineraries (sorted by start), evenly spread from the first to the last, so late starts stay offered. */
+function spreadOverTheDay(itineraries: Itinerary[], count: number): Itinerary[] {
+  if (count <= 1) return itineraries.slice(0, count);
+  const last = itineraries.length - 1;
+  return Array.from({ length: count }, (_, i) => itineraries[Math.round((i * last) / (count - 1))]!);
+}
 
 export type NoFit = {
   /** Chosen topics without any free online time. */
