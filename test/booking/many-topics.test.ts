@@ -76,6 +76,14 @@ describe('families who need many topics', () => {
     expect(text(browser.html(), '#field-itinerary-stops')).toContain('… 30 Minuten warten');
     // Kindergeld and Kinderzuschlag one after another at the desk that serves both.
     expect(text(browser.html(), '#field-itinerary-stops')).toMatch(/14:00 (Kindergeld|Kinderzuschlag) \(Tisch 1 · Familienkasse\) 14:30 (Kindergeld|Kinderzuschlag) \(Tisch 1 · Familienkasse\)/);
+    expect(text(browser.html(), 'form p.kern-body')).toBe('Ihre Termine für Kindergeld, Wohngeld, Kinderzuschlag und Bürgergeld liegen nacheinander, '
+      + 'mit so wenig Wartezeit wie möglich. Müssen Sie zwischen zwei Terminen warten, steht das bei der Zeit. Wählen Sie, wann Sie anfangen möchten.');
+
+    const english = new Browser(env.app);
+    await chooseTopics(english, keys, 'en');
+    expect(english.html().querySelector('label[for="field-itinerary"]')!.text).toBe('14:00 to 16:30, including 30 minutes of waiting');
+    expect(text(english.html(), '#field-itinerary-stops')).toContain('… wait 30 minutes');
+
     const items = await bookFirstTime(browser);
     await expectStopsAtFreeSlotsServingTheirTopic(items, keys);
   });
