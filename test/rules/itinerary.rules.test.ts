@@ -195,6 +195,22 @@ describe('buildItineraries', () => {
     buildItineraries([1, 2, 3, 4, 5, 6, 7], twiceTheSlots, options, longer);
     expect(longer.steps).toBeLessThan(2 * bound);
   });
+
+  it('stays bounded for the most topics on a big day: 8 topics, 10 desks, 10 hours', () => {
+    let slotId = 0;
+    const slots = Array.from({ length: 10 }, (_, desk) => desk).flatMap((desk) => generateSlots({
+      localDate: '2027-03-10', startsLocal: '08:00', endsLocal: '18:00', slotMinutes: desk % 3 === 2 ? 20 : 30, breaks: [], walkInPercent: 25,
+    }).filter((s) => !s.walkInOnly).map((s) => ({ slotId: ++slotId, deskId: desk, topicIds: [(desk % 8) + 1, ((desk + 3) % 8) + 1], startsAt: s.startsAt, endsAt: s.endsAt })));
+    const topicIds = [1, 2, 3, 4, 5, 6, 7, 8];
+    const counter = { steps: 0 };
+    const result = buildItineraries(topicIds, slots, options, counter);
+    expect(result).toHaveLength(options.maxProposals);
+    for (const itinerary of result) expectValid(itinerary, topicIds, slots);
+    const following = Math.max(...slots.map((a) => slots.filter((b) => b.startsAt >= a.endsAt && b.startsAt.getTime() - a.endsAt.getTime() <= 60 * 60_000).length));
+    expect(counter.steps).toBeLessThan(2 * 2 ** 8 * slots.length * (1 + 8 * following));
+    // Trying every order of 8 topics from every first slot alone would be 8! × slots.
+    expect(counter.steps).toBeLessThan(40_320 * slots.length);
+  });
 });
 
 describe('explainNoFit', () => {
