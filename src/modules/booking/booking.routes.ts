@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
 import { idParam } from '../../lib/params.js';
 import { parseForm } from '../../lib/forms.js';
+import { parseId } from '../../lib/text.js';
 import { INTERPRETER_LANGUAGES, LANGUAGES, languageName, nativeLanguageName } from '../../lib/i18n.js';
 import { pick } from '../../lib/localized.js';
 import type { FieldErrors } from '../../plugins/view.js';
@@ -239,7 +240,7 @@ const hasErrors = (errors: FieldErrors) => Object.keys(errors).length > 0;
 /** The topics a family ticked, to tick them again next to an error. */
 function postedTopicIds(body: unknown): number[] {
   const posted = (body as { topics?: unknown } | undefined)?.topics;
-  return (Array.isArray(posted) ? posted : [posted]).map(Number).filter(Number.isSafeInteger);
+  return (Array.isArray(posted) ? posted : [posted]).map(parseId).filter((id) => id > 0);
 }
 
 /** The raw values a family typed, to show them again next to the error: nothing they entered is lost. */
