@@ -26,12 +26,15 @@ export default fp(
   async (app: FastifyInstance) => {
     await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
     const hash = createHash('sha256');
-    for (const file of [path.join(kernDir, 'kern.min.css'), path.join(publicDir, 'app.css')]) {
+    for (const file of [path.join(kernDir, 'kern.min.css'), path.join(publicDir, 'app.css'), path.join(publicDir, 'favicon.svg')]) {
       hash.update(readFileSync(file));
     }
     app.decorate('assetVersion', hash.digest('hex').slice(0, 10));
     const cacheForever = { maxAge: '365d', immutable: true, cacheControl: true, etag: false, lastModified: false };
     await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', ...cacheForever });
+    // Browsers ask for /favicon.ico on their own (and pages link the SVG); its URL cannot carry a version.
+    app.get('/favicon.ico', (_request, reply) =>
+      reply.header('cache-control', 'public, max-age=31536000').type('image/x-icon').sendFile('favicon.ico', { cacheControl: false }));
     await app.register(fastifyStatic, {
       root: kernDir, prefix: '/assets/kern/', decorateReply: false, allowedPath: (p) => p === '/kern.min.css', ...cacheForever,
     });

@@ -90,8 +90,9 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
   // 1. Topics. After a booking, an empty draft means "Back" from the confirmation: say it is booked.
   scope.get('/topics', async (request, reply) => {
     const { draft } = request;
+    const state = formStateFor(request);
     const booked = bookedFor(request, request.bookingEvent.id);
-    if (booked && !draft.topicIds?.length && (request.query as { again?: string }).again !== '1') {
+    if (booked && !draft.topicIds?.length && !state && (request.query as { again?: string }).again !== '1') {
       return reply.page('booking/already-booked.eta', {
         title: request.t('booking.alreadyBooked.heading'),
         organisation: request.organisation,
@@ -100,7 +101,6 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
         againUrl: `${stepUrl(request, 'topics')}?again=1`,
       });
     }
-    const state = formStateFor(request);
     const topics = await topicsAtEvent(db, request.bookingEvent.id);
     const selected = state ? asIds(state.values.topics) : draft.topicIds ?? [];
     return reply.page('booking/topics.eta', common(request, 'topics', {
