@@ -34,7 +34,7 @@ export default fp(
     await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', ...cacheForever });
     // Browsers ask for /favicon.ico on their own (and pages link the SVG); its URL cannot carry a version.
     app.get('/favicon.ico', (_request, reply) =>
-      reply.header('cache-control', 'public, max-age=31536000').type('image/x-icon').sendFile('favicon.ico', { cacheControl: false }));
+      reply.header('cache-control', 'public, max-age=31536000').sendFile('favicon.ico', { cacheControl: false }));
     await app.register(fastifyStatic, {
       root: kernDir, prefix: '/assets/kern/', decorateReply: false, allowedPath: (p) => p === '/kern.min.css', ...cacheForever,
     });
