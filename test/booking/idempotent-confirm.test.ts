@@ -110,3 +110,39 @@ describe('Back after confirming', () => {
     expect(await env.database.db.select().from(bookings)).toHaveLength(2);
   });
 });
+
+describe('the manage page\'s forms sent twice', () => {
+  async function booked() {
+    const browser = new Browser(env.app);
+    await readyToConfirm(browser, 'twice@example.org');
+    await browser.post(book() + '/check', { consent: 'yes' });
+    return { browser, manage: (browser.last.headers.location as string).split('?')[0]! };
+  }
+
+  it('reschedule: the second tap finds the new times already booked, and no second change is made', async () => {
+    const { browser, manage } = await booked();
+    await browser.get(`${manage}/reschedule`);
+    const later = browser.html().querySelectorAll('input[name="itinerary"]').at(-1)!.getAttribute('value')!;
+    const twin = sameCookieAs(browser);
+    await browser.post(`${manage}/reschedule`, { itinerary: later });
+    await twin.post(`${manage}/reschedule`, { itinerary: later });
+    for (const response of [browser.last, twin.last]) {
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe(`${manage}?rescheduled=1`);
+    }
+    const active = (await env.database.db.select().from(bookingItems)).filter((item) => item.active);
+    expect(active.map((item) => `${item.topicId}.${item.slotId}`)).toEqual([later]);
+    expect(await env.database.db.select().from(bookingItems)).toHaveLength(2);
+  });
+
+  it('delete: the second tap lands on "your data is deleted", not on "not found"', async () => {
+    const { browser, manage } = await booked();
+    await browser.get(`${manage}/delete`);
+    const twin = sameCookieAs(browser);
+    await browser.post(`${manage}/delete`);
+    await twin.post(`${manage}/delete`);
+    expect(twin.last.statusCode).toBe(303);
+    expect(twin.last.headers.location).toBe('/de/wmk/data-deleted');
+    expect((await new Browser(env.app).get(manage)).statusCode).toBe(404);
+  });
+});

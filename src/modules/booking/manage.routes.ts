@@ -18,7 +18,7 @@ import { bookingCalendar } from './booking.ics.js';
 import { bookingStops, findBookingByTokenHash } from './booking.repository.js';
 import { renderUnavailable } from './booking.routes.js';
 import { BookingClosedError, SlotTakenError, cancelBooking, itinerariesFor, rescheduleBooking } from './booking.service.js';
-import { describeItineraries } from './itinerary.view.js';
+import { describeItineraries, stopsValue } from './itinerary.view.js';
 import { deleteBookingNow } from './retention.js';
 import { missedLookups } from '../../plugins/security.js';
 
@@ -43,7 +43,13 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
     const booking = isManageTokenShape(token)
       ? await findBookingByTokenHash(db, request.organisation.id, hashToken(token))
       : undefined;
-    if (!booking) return reply.callNotFound();
+    if (!booking) {
+      // Deleting ends the link: a second tap on "delete" lands where the first one did, not on "not found".
+      if (request.method === 'POST' && request.url.endsWith('/delete') && isManageTokenShape(token)) {
+        return reply.redirect(`/${request.lang}/${request.organisation.slug}/data-deleted`, 303);
+      }
+      return reply.callNotFound();
+    }
     request.managedBooking = booking;
   });
   const lookupLimit = { limits: [missedLookups(config.rateLimits.lookupsPerMinute)] };
@@ -179,6 +185,14 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
     const form = parseForm(itineraryForm, request.body);
     if (!form.ok) return rejectForm(request, reply, rescheduleUrl, { errors: form.errors });
     const booking = request.managedBooking;
+    const done = () => {
+      clearFormState(request);
+      return reply.redirect(`${manageUrl(request)}?rescheduled=1`, 303);
+    };
+    // The same choice sent twice (a double tap, Back and send again): the booking already has these times.
+    const holds = async () => stopsValue((await bookingStops(db, booking.id, true)).map((s) => ({ topicId: s.topic.id, slotId: s.slotId })))
+      === stopsValue(form.data.itinerary);
+    if (await holds()) return done();
     const current = await bookingStops(db, booking.id, true);
     try {
       await rescheduleBooking(db, {
@@ -189,12 +203,14 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
         now: clock(),
       });
     } catch (error) {
-      if (error instanceof SlotTakenError) return rejectForm(request, reply, rescheduleUrl, { errors: { itinerary: 'booking.taken.lead' } });
+      if (error instanceof SlotTakenError) {
+        if (await holds()) return done();
+        return rejectForm(request, reply, rescheduleUrl, { errors: { itinerary: 'booking.taken.lead' } });
+      }
       if (error instanceof BookingClosedError) return reply.redirect(rescheduleUrl, 303);
       throw error;
     }
-    clearFormState(request);
-    return reply.redirect(`${manageUrl(request)}?rescheduled=1`, 303);
+    return done();
   });
 }
 
