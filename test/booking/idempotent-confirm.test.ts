@@ -146,3 +146,16 @@ describe('the manage page\'s forms sent twice', () => {
     expect((await new Browser(env.app).get(manage)).statusCode).toBe(404);
   });
 });
+
+describe('after cancelling', () => {
+  it('Back to the question pages offers a new booking instead of "already booked"', async () => {
+    const browser = new Browser(env.app);
+    await readyToConfirm(browser);
+    await browser.post(book() + '/check', { consent: 'yes' });
+    const manage = (browser.last.headers.location as string).split('?')[0]!;
+    await browser.get(`${manage}/cancel`);
+    await browser.post(`${manage}/cancel`);
+    await browser.get(book() + '/topics');
+    expect(browser.html().querySelector('legend h1')!.text).toBe('Zu welchen Themen möchten Sie beraten werden?');
+  });
+});

@@ -44,6 +44,11 @@ export function finishDraft(request: FastifyRequest, eventId: number, manageToke
   request.session.set('booked', { eventId, manageToken });
 }
 
+/** After a cancellation or deletion, Back to the question pages offers a new booking again. */
+export function forgetBooked(request: FastifyRequest, manageToken: string): void {
+  if (request.session.get('booked')?.manageToken === manageToken) request.session.set('booked', undefined);
+}
+
 /** The booking this browser made last for the event, if any. */
 export function bookedFor(request: FastifyRequest, eventId: number): BookedMarker | undefined {
   const booked = request.session.get('booked');

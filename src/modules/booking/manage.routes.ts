@@ -14,6 +14,7 @@ import { hashToken, isManageTokenShape } from '../../lib/tokens.js';
 import { bookingAvailability } from '../events/events.rules.js';
 import { topicsByIds } from '../organisations/organisations.repository.js';
 import { itineraryForm } from './booking.forms.js';
+import { forgetBooked } from './booking.draft.js';
 import { bookingCalendar } from './booking.ics.js';
 import { bookingStops, findBookingByTokenHash } from './booking.repository.js';
 import { renderUnavailable } from './booking.routes.js';
@@ -126,6 +127,7 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
     // Too late to cancel online: the cancel page says so and gives the phone number.
     if (!await canStillCancel(request)) return reply.redirect(`${manageUrl(request)}/cancel`, 303);
     await cancelBooking(db, request.managedBooking.id, clock());
+    forgetBooked(request, (request.params as { token: string }).token);
     return reply.redirect(`${manageUrl(request)}?cancelled=1`, 303);
   });
 
@@ -140,6 +142,7 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
   // Deleting also ends the private link, so the family lands on a page that needs no booking.
   scope.post('/delete', { config: lookupLimit }, async (request, reply) => {
     await deleteBookingNow(db, request.managedBooking.id, clock());
+    forgetBooked(request, (request.params as { token: string }).token);
     return reply.redirect(`/${request.lang}/${request.organisation.slug}/data-deleted`, 303);
   });
 
