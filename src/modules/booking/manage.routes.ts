@@ -31,6 +31,13 @@ declare module 'fastify' {
   }
 }
 
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    /** The private link this browser deleted last; it no longer finds a booking. */
+    deletedBooking: string;
+  }
+}
+
 type Deps = { db: Db; clock: Clock; config: Config };
 
 /**
@@ -45,10 +52,9 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
       ? await findBookingByTokenHash(db, request.organisation.id, hashToken(token))
       : undefined;
     if (!booking) {
-      // Deleting ends the link: a second tap on "delete" lands where the first one did, not on "not found".
-      if (request.method === 'POST' && request.url.endsWith('/delete') && isManageTokenShape(token)) {
-        return reply.redirect(`/${request.lang}/${request.organisation.slug}/data-deleted`, 303);
-      }
+      // Deleting ends the link. In the browser that deleted it, Back or a second tap on "delete" lands where
+      // the first one did; everyone else gets the same 404 as for any unknown link.
+      if (request.session.get('deletedBooking') === token) return reply.redirect(`/${request.lang}/${request.organisation.slug}/data-deleted`, 303);
       return reply.callNotFound();
     }
     request.managedBooking = booking;
@@ -143,6 +149,7 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
   scope.post('/delete', { config: lookupLimit }, async (request, reply) => {
     await deleteBookingNow(db, request.managedBooking.id, clock());
     forgetBooked(request, (request.params as { token: string }).token);
+    request.session.set('deletedBooking', (request.params as { token: string }).token);
     return reply.redirect(`/${request.lang}/${request.organisation.slug}/data-deleted`, 303);
   });
 
