@@ -32,9 +32,6 @@ export default fp(
     app.decorate('assetVersion', hash.digest('hex').slice(0, 10));
     const cacheForever = { maxAge: '365d', immutable: true, cacheControl: true, etag: false, lastModified: false };
     await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', ...cacheForever });
-    // Browsers ask for /favicon.ico on their own (and pages link the SVG); its URL cannot carry a version.
-    app.get('/favicon.ico', (_request, reply) =>
-      reply.header('cache-control', 'public, max-age=31536000').sendFile('favicon.ico', { cacheControl: false }));
     await app.register(fastifyStatic, {
       root: kernDir, prefix: '/assets/kern/', decorateReply: false, allowedPath: (p) => p === '/kern.min.css', ...cacheForever,
     });
