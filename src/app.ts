@@ -106,6 +106,10 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
     }
   });
 
+  // Browsers ask for /favicon.ico on their own (pages link the SVG); its URL cannot carry a version.
+  app.get('/favicon.ico', (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=31536000').sendFile('favicon.ico', { cacheControl: false }));
+
   app.get('/', async (request, reply) => reply.redirect(`/${languageFromHeader(request.headers['accept-language'])}`, 303));
 
   app.get('/:lang', async (request, reply) => {

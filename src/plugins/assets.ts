@@ -26,7 +26,7 @@ export default fp(
   async (app: FastifyInstance) => {
     await app.register(compress, { global: true, threshold: 1024, encodings: ['br', 'gzip'] });
     const hash = createHash('sha256');
-    for (const file of [path.join(kernDir, 'kern.min.css'), path.join(publicDir, 'app.css')]) {
+    for (const file of [path.join(kernDir, 'kern.min.css'), path.join(publicDir, 'app.css'), path.join(publicDir, 'favicon.svg')]) {
       hash.update(readFileSync(file));
     }
     app.decorate('assetVersion', hash.digest('hex').slice(0, 10));

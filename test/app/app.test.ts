@@ -149,7 +149,8 @@ describe('forms', () => {
   it('treat a filled-in honeypot field as a bot and book nothing', async () => {
     const { browser, base } = await atCheckPage(app);
     const response = await browser.post(`${base}/check`, { consent: 'yes', website: 'http://spam.example' });
-    expect(response.statusCode).toBe(422);
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(`${base}/check`);
   });
 });
 

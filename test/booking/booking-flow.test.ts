@@ -168,7 +168,7 @@ describe('booking several topics', () => {
     await browser.post(book('en') + '/topics', { topics: [String(org.topic('kindergeld').id), String(org.topic('wohngeld').id)] });
     await browser.follow();
     const choices = browser.html().querySelectorAll('.itinerary-stops').map((s) => s.querySelectorAll('.itinerary-stop').map((stop) => stop.text));
-    expect(choices[0]).toEqual(['14:00 Child benefit (Tisch 1)', '14:30 Housing benefit (Tisch 2)']);
+    expect(choices[0]).toEqual(['14:00 Child benefit (Desk 1)', '14:30 Housing benefit (Desk 2)']);
     expect(browser.html().querySelector('input[name="itinerary"] + label')!.text).toBe('14:00 to 15:00');
     const first = browser.html().querySelector('input[name="itinerary"]')!.getAttribute('value')!;
     await browser.post(book('en') + '/time', { itinerary: first });
@@ -181,7 +181,8 @@ describe('booking several topics', () => {
     await browser.post(book('en') + '/check', { consent: 'yes' });
     await browser.follow();
     expect(browser.html().querySelector('h1')!.text).toBe('Your appointment is booked');
-    expect(text(browser.html(), '.appointment-list')).toBe('14:00 Child benefit (Tisch 1) 14:30 Housing benefit (Tisch 2)');
+    expect(text(browser.html(), '.appointment-list')).toBe('14:00 Child benefit (Desk 1) 14:30 Housing benefit (Desk 2)');
+    expect(browser.last.body).not.toContain('Tisch');
     expect(browser.last.body).toContain('Interpreter: Ukrainian<br>Childcare during the talk');
     const [stored] = await env.database.db.select().from(bookings);
     expect(stored).toMatchObject({ language: 'en', interpreterLanguage: 'uk', childcare: true, stepFree: false });
@@ -214,7 +215,9 @@ describe('the question pages', () => {
     const browser = new Browser(env.app);
     await browser.get(book() + '/topics');
     await browser.post(book() + '/topics', {});
-    expect(browser.last.statusCode).toBe(422);
+    expect(browser.last.statusCode).toBe(303);
+    expect(browser.last.headers.location).toBe(book() + '/topics');
+    await browser.follow();
     let html = browser.html();
     expect(html.querySelector('title')!.text).toMatch(/^Fehler: /);
     const summary = html.querySelector('main')!.childNodes.find((n) => 'tagName' in n && (n as never as { classList: DOMTokenList }).classList?.contains('error-summary'));
@@ -226,7 +229,8 @@ describe('the question pages', () => {
     await browser.follow();
     await browser.post(book() + '/time', { itinerary: browser.html().querySelector('input[name="itinerary"]')!.getAttribute('value')! });
     await browser.post(book() + '/contact', { name: '', email: 'not-an-address', phone: '0151 12' });
-    expect(browser.last.statusCode).toBe(422);
+    expect(browser.last.statusCode).toBe(303);
+    await browser.follow();
     html = browser.html();
     expect(html.querySelectorAll('.error-summary li').map((li) => li.text)).toEqual([
       'Geben Sie einen Namen oder Ihre Initialen ein.',
@@ -240,17 +244,19 @@ describe('the question pages', () => {
   it('refuse line breaks and direction controls in a name, and a phone number with letters', async () => {
     const browser = new Browser(env.app);
     await chooseFirstTime(browser, ['kindergeld']);
+    const rejected = async (fields: Record<string, string>) => {
+      await browser.post(book() + '/contact', fields);
+      expect(browser.last.statusCode).toBe(303);
+      expect(browser.last.headers.location).toBe(book() + '/contact');
+      return (await browser.follow()).body;
+    };
     for (const name of ['Eve\r\nBcc: victim@example.org', 'Ali\u202eevil']) {
-      await browser.post(book() + '/contact', { name });
-      expect(browser.last.statusCode).toBe(422);
-      expect(browser.last.body).toContain('Der Name enthält Zeichen, die wir nicht annehmen können.');
+      expect(await rejected({ name })).toContain('Der Name enthält Zeichen, die wir nicht annehmen können.');
     }
-    await browser.post(book() + '/contact', { name: 'x'.repeat(81) });
-    expect(browser.last.body).toContain('Der Name darf höchstens 80 Zeichen lang sein.');
-    await browser.post(book() + '/contact', { name: 'Ok', email: 'a@b.de\r\nBcc: x@y.de' });
-    expect(browser.last.statusCode).toBe(422);
-    await browser.post(book() + '/contact', { name: 'Ok', phone: 'call me' });
-    expect(browser.last.body).toContain('Geben Sie eine Telefonnummer ein');
+    expect(await rejected({ name: 'x'.repeat(81) })).toContain('Der Name darf höchstens 80 Zeichen lang sein.');
+    await rejected({ name: 'Ok', email: 'a@b.de\r\nBcc: x@y.de' });
+    expect(browser.html().querySelectorAll('.error-summary a').map((a) => a.getAttribute('href'))).toEqual(['#field-email']);
+    expect(await rejected({ name: 'Ok', phone: 'call me' })).toContain('Geben Sie eine Telefonnummer mit 6 bis 15 Ziffern ein.');
   });
 
   it('require consent on the check page and book nothing without it', async () => {
@@ -259,7 +265,8 @@ describe('the question pages', () => {
     await browser.post(book() + '/contact', { name: 'A. K.' });
     await browser.post(book() + '/needs', { language: 'de', interpreter: 'none' });
     await browser.post(book() + '/check', {});
-    expect(browser.last.statusCode).toBe(422);
+    expect(browser.last.statusCode).toBe(303);
+    await browser.follow();
     expect(browser.html().querySelector('.error-summary a')!.getAttribute('href')).toBe('#field-consent');
     expect(await env.database.db.select().from(bookings)).toHaveLength(0);
   });
@@ -292,7 +299,9 @@ describe('a slot taken meanwhile', () => {
     await early.post(book() + '/check', { consent: 'yes' });
     expect(early.last.statusCode).toBe(303);
     await late.post(book() + '/check', { consent: 'yes' });
-    expect(late.last.statusCode).toBe(409);
+    expect(late.last.statusCode).toBe(303);
+    expect(late.last.headers.location).toBe(book() + '/time?change=1');
+    await late.follow();
     expect(late.html().querySelector('h1')!.text).toBe('Diese Zeit ist gerade vergeben worden');
     expect(late.html().querySelectorAll('input[name="itinerary"] + label').map((l) => l.text)).toEqual(['14:30', '15:00', '15:30']);
     expect(await env.database.db.select().from(bookings)).toHaveLength(1);
@@ -365,7 +374,9 @@ describe('managing a booking by its private link', () => {
     const other = new Browser(env.app);
     await bookThrough(other, ['kindergeld']);
     await browser.post(`${manage}/reschedule`, { itinerary: target });
-    expect(browser.last.statusCode).toBe(409);
+    expect(browser.last.statusCode).toBe(303);
+    await browser.follow();
+    expect(browser.html().querySelector('.error-summary')!.text).toContain('Jemand anderes hat diese Zeit eben gebucht.');
     const items = await activeItems();
     expect(items).toHaveLength(2);
     expect(new Set(items.map((i) => i.slotId)).size).toBe(2);
@@ -444,7 +455,9 @@ describe('tenants', () => {
     const foreignTopic = other.topic('kindergeld').id;
     await browser.get(book() + '/topics');
     await browser.post(book() + '/topics', { topics: String(foreignTopic) });
-    expect(browser.last.statusCode).toBe(422);
+    expect(browser.last.statusCode).toBe(303);
+    expect(browser.last.headers.location).toBe(book() + '/topics');
+    expect((await browser.follow()).body).toContain('Wählen Sie mindestens ein Thema.');
   });
 });
 
@@ -456,7 +469,9 @@ describe('hoarding', () => {
     await bookThrough(new Browser(env.app), ['kindergeld'], { ...email, email: 'same@example.org' });
     const third = new Browser(env.app);
     await bookThrough(third, ['kindergeld'], email);
-    expect(third.last.statusCode).toBe(429);
+    expect(third.last.statusCode).toBe(303);
+    expect(third.last.headers.location).toBe(book() + '/check');
+    await third.follow();
     expect(third.html().querySelector('.error-summary a')!.getAttribute('href')).toBe('#field-email');
     expect(third.html().querySelector('#field-email')).not.toBeNull();
     expect(await env.database.db.select().from(bookings)).toHaveLength(2);

@@ -11,7 +11,7 @@ const env = useTestApp(BEFORE_EVENT);
 const { clock } = env;
 
 describe(`one slot, many families (${process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`, () => {
-  it('50 parallel bookings of the same slot: exactly one succeeds, 49 get the "just taken" page', async () => {
+  it('50 parallel bookings of the same slot: exactly one succeeds, 49 are sent to the "just taken" page', async () => {
     await resetDatabase(env.database);
     const org = await createOrganisation(env.database.db);
     const { event } = await createEvent(env.database.db, org, { desks: [{ label: 'Tisch 1', topicKeys: ['kindergeld'] }] });
@@ -31,10 +31,12 @@ describe(`one slot, many families (${process.env.TEST_DATABASE_URL ? 'PostgreSQL
     }
 
     const responses = await Promise.all(families.map((family) => family.post(`${base}/check`, { consent: 'yes' })));
-    const statuses = responses.map((r) => r.statusCode);
-    expect(statuses.filter((s) => s === 303)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
-    expect(responses.find((r) => r.statusCode === 409)!.body).toContain('Diese Zeit ist gerade vergeben worden');
+    const targets = responses.map((r) => r.headers.location as string);
+    expect(responses.every((r) => r.statusCode === 303)).toBe(true);
+    expect(targets.filter((t) => t.includes('?confirmed=1'))).toHaveLength(1);
+    expect(targets.filter((t) => t === `${base}/time?change=1`)).toHaveLength(49);
+    const late = families[targets.findIndex((t) => t.endsWith('/time?change=1'))]!;
+    expect((await late.follow()).body).toContain('Diese Zeit ist gerade vergeben worden');
 
     const [slotId] = chosen.split('.').slice(1).map(Number);
     const holders = await env.database.db.select().from(bookingItems).where(eq(bookingItems.slotId, slotId!));

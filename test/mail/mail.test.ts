@@ -115,7 +115,7 @@ describe('mails about changes', () => {
     await sendDue();
     await sendDue();
     expect(smtp.received.map((m) => m.subject)).toEqual(subjects);
-    expect(smtp.received[1]!.text).toMatch(lang === 'de' ? /\d\d:\d\d {2}Kindergeld \(Tisch 1\)/ : /\d\d:\d\d {2}Child benefit \(Tisch 1\)/);
+    expect(smtp.received[1]!.text).toMatch(lang === 'de' ? /\d\d:\d\d {2}Kindergeld \(Tisch 1\)/ : /\d\d:\d\d {2}Child benefit \(Desk 1\)/);
     expect(smtp.received[1]!.text).not.toContain('14:00');
     expect(smtp.received[2]!.attachments).toHaveLength(0);
   });

@@ -1,9 +1,15 @@
 import type { FastifyRequest } from 'fastify';
+import { newManageToken } from '../../lib/tokens.js';
 import type { ChosenStops, ContactAnswers, NeedsAnswers } from './booking.forms.js';
 
 /** What a family has answered so far, kept in their encrypted session cookie, never in the database. */
 export type BookingDraft = {
   eventId: number;
+  /**
+   * The private link's token of the booking this draft becomes, drawn when the draft starts. It makes
+   * confirming idempotent: the same draft sent twice finds its booking instead of making a second one.
+   */
+  manageToken?: string;
   topicIds?: number[];
   stops?: ChosenStops;
   contact?: ContactAnswers;
@@ -13,9 +19,13 @@ export type BookingDraft = {
 export const STEPS = ['topics', 'time', 'contact', 'needs', 'check'] as const;
 export type Step = (typeof STEPS)[number];
 
+/** The booking a draft became: after confirming, Back or a second tap lead to it, not to an empty form. */
+export type BookedMarker = { eventId: number; manageToken: string };
+
 declare module '@fastify/secure-session' {
   interface SessionData {
     draft: BookingDraft;
+    booked: BookedMarker;
   }
 }
 
@@ -25,11 +35,24 @@ export function readDraft(request: FastifyRequest, eventId: number): BookingDraf
 }
 
 export function saveDraft(request: FastifyRequest, draft: BookingDraft): void {
-  request.session.set('draft', draft);
+  request.session.set('draft', { ...draft, manageToken: draft.manageToken ?? newManageToken() });
 }
 
-export function clearDraft(request: FastifyRequest): void {
+/** The draft is done: it became the booking behind `manageToken`. */
+export function finishDraft(request: FastifyRequest, eventId: number, manageToken: string): void {
   request.session.set('draft', undefined);
+  request.session.set('booked', { eventId, manageToken });
+}
+
+/** After a cancellation or deletion, Back to the question pages offers a new booking again. */
+export function forgetBooked(request: FastifyRequest, manageToken: string): void {
+  if (request.session.get('booked')?.manageToken === manageToken) request.session.set('booked', undefined);
+}
+
+/** The booking this browser made last for the event, if any. */
+export function bookedFor(request: FastifyRequest, eventId: number): BookedMarker | undefined {
+  const booked = request.session.get('booked');
+  return booked && booked.eventId === eventId ? booked : undefined;
 }
 
 /** The first step still unanswered: steps happen in order, a later one is never reached early. */

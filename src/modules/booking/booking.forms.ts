@@ -27,6 +27,19 @@ export const itineraryForm = z.object({
     })),
 });
 
+/** Longest phone number as typed, separators included. */
+export const PHONE_MAX_LENGTH = 40;
+
+/**
+ * One rule for phone numbers, the one the error message states: 6 to 15 digits (E.164 allows 15),
+ * optionally a + in front, and spaces, hyphens, slashes or brackets between the digits.
+ */
+export function isPhoneNumber(value: string): boolean {
+  if (!/^\+?[0-9 ()/-]+$/.test(value)) return false;
+  const digits = value.replace(/\D/g, '').length;
+  return digits >= 6 && digits <= 15;
+}
+
 export const contactForm = z.object({
   name: textField(80, {
     required: 'booking.contact.errors.nameRequired',
@@ -34,7 +47,7 @@ export const contactForm = z.object({
     charactersMessage: 'booking.contact.errors.nameInvalid',
   }),
   email: optionalTextField(254).refine((v) => v === '' || z.email().safeParse(v).success, 'booking.contact.errors.emailInvalid'),
-  phone: optionalTextField(30).refine((v) => v === '' || /^\+?[0-9 ()/-]{5,30}$/.test(v), 'booking.contact.errors.phoneInvalid'),
+  phone: optionalTextField(PHONE_MAX_LENGTH).refine((v) => v === '' || isPhoneNumber(v), 'booking.contact.errors.phoneInvalid'),
 });
 
 export const needsForm = z.object({
@@ -44,8 +57,16 @@ export const needsForm = z.object({
   stepFree: z.preprocess((v) => v === 'yes', z.boolean()),
 });
 
-export const confirmForm = z.object({
+/**
+ * The booking rests on the county's public task (Art. 6(1)(e) GDPR with § 3 HDSIG), so the family confirms
+ * having read the privacy notice (field `consent`) rather than consenting to it. Only a health-related need,
+ * step-free access, needs explicit consent (Art. 9(2)(a) GDPR).
+ */
+export const confirmForm = (needsHealthConsent: boolean) => z.object({
   consent: z.literal('yes', 'booking.check.errors.consentRequired'),
+  healthConsent: needsHealthConsent
+    ? z.literal('yes', 'booking.check.errors.healthConsentRequired')
+    : z.string().optional(),
   // A field people never see and bots fill in.
   website: textField(0, { trim: false }).optional(),
 });

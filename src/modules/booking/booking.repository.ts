@@ -16,8 +16,8 @@ export async function insertItems(tx: Db, bookingId: number, stops: Array<{ topi
   await tx.insert(bookingItems).values(stops.map((s) => ({ bookingId, topicId: s.topicId, slotId: s.slotId })));
 }
 
-export async function releaseItems(tx: Db, bookingId: number) {
-  await tx.update(bookingItems).set({ active: false })
+export async function releaseItems(tx: Db, bookingId: number, now: Date) {
+  await tx.update(bookingItems).set({ active: false, releasedAt: now })
     .where(and(eq(bookingItems.bookingId, bookingId), eq(bookingItems.active, true)));
 }
 
@@ -32,15 +32,28 @@ export async function findBookingByTokenHash(db: Db, organisationId: number, tok
   return row ? { ...row.booking, event: { ...row.event, venue: row.venue } } : undefined;
 }
 
-/** The booking's appointments in visiting order (active ones, or the released ones of a cancelled booking). */
+/** The id and code of the booking behind a private link's hash, whatever its organisation or status. */
+export async function findBookingIdentityByTokenHash(db: Db, tokenHash: string) {
+  const [row] = await db.select({ id: bookings.id, code: bookings.code }).from(bookings)
+    .where(eq(bookings.manageTokenHash, tokenHash)).limit(1);
+  return row;
+}
+
+/**
+ * The booking's appointments in visiting order: the active ones, or (active = false) those it held last,
+ * i.e. the ones released together most recently, so a cancelled booking does not list times it had
+ * already given up by rescheduling.
+ */
 export async function bookingStops(db: Db, bookingId: number, active: boolean) {
+  const lastReleased = sql`${bookingItems.releasedAt} is not distinct from (
+    select max(released.released_at) from booking_items released where released.booking_id = ${bookingId} and not released.active)`;
   return db
     .select({ topic: topics, startsAt: slots.startsAt, endsAt: slots.endsAt, deskLabel: desks.label, slotId: slots.id })
     .from(bookingItems)
     .innerJoin(topics, eq(topics.id, bookingItems.topicId))
     .innerJoin(slots, eq(slots.id, bookingItems.slotId))
     .innerJoin(desks, eq(desks.id, slots.deskId))
-    .where(and(eq(bookingItems.bookingId, bookingId), eq(bookingItems.active, active)))
+    .where(and(eq(bookingItems.bookingId, bookingId), eq(bookingItems.active, active), active ? undefined : lastReleased))
     .orderBy(asc(slots.startsAt));
 }
 

@@ -4,15 +4,19 @@ import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
 import { idParam } from '../../lib/params.js';
 import { parseForm } from '../../lib/forms.js';
+import { clearFormState, formStateFor, rejectForm } from '../../lib/form-state.js';
+import { localDeskLabel } from '../../lib/desk-label.js';
+import { formatList } from '../../lib/lists.js';
 import { parseId } from '../../lib/text.js';
 import { INTERPRETER_LANGUAGES, LANGUAGES, languageName, nativeLanguageName } from '../../lib/i18n.js';
 import { pick } from '../../lib/localized.js';
-import type { FieldErrors } from '../../plugins/view.js';
 import { type EventWithVenue, findPublicEvent, topicsAtEvent } from '../events/events.repository.js';
 import { bookingAvailability } from '../events/events.rules.js';
 import { topicsByIds } from '../organisations/organisations.repository.js';
-import { type BookingDraft, STEPS, type Step, clearDraft, firstOpenStep, isStepReachable, readDraft, saveDraft } from './booking.draft.js';
-import { confirmForm, contactForm, itineraryForm, needsForm, topicsForm } from './booking.forms.js';
+import {
+  type BookingDraft, STEPS, type Step, bookedFor, finishDraft, firstOpenStep, isStepReachable, readDraft, saveDraft,
+} from './booking.draft.js';
+import { PHONE_MAX_LENGTH, confirmForm, contactForm, itineraryForm, needsForm, topicsForm } from './booking.forms.js';
 import { BookingClosedError, EmailLimitError, SlotTakenError, confirmBooking, itinerariesFor, planVisit } from './booking.service.js';
 import { MAX_TOPICS_PER_BOOKING } from './itinerary.rules.js';
 import { describeChosenStops, describeItineraries, describeNoFit, stopsValue } from './itinerary.view.js';
@@ -45,6 +49,14 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
 
   const stepUrl = (request: FastifyRequest, step: Step) =>
     `/${request.lang}/${request.organisation.slug}/events/${request.bookingEvent.id}/book/${step}`;
+  const confirmationUrl = (request: FastifyRequest, manageToken: string) =>
+    `/${request.lang}/${request.organisation.slug}/booking/${manageToken}?confirmed=1`;
+  const isChanging = (request: FastifyRequest) =>
+    (request.query as { change?: string }).change === '1' || (request.body as { change?: string } | undefined)?.change === '1';
+
+  /** A rejected answer goes back to its own page (Post/Redirect/Get), keeping "change" mode. */
+  const reject = (request: FastifyRequest, reply: FastifyReply, step: Step, state: Parameters<typeof rejectForm>[3]) =>
+    rejectForm(request, reply, stepUrl(request, step) + (isChanging(request) ? '?change=1' : ''), state);
 
   /** Going back is always allowed; skipping ahead sends the family to the first unanswered question. */
   const reachable = (step: Step) => ({
@@ -55,8 +67,8 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
 
   const afterAnswer = (request: FastifyRequest, reply: FastifyReply, draft: BookingDraft, next: Step) => {
     saveDraft(request, draft);
-    const changing = (request.body as { change?: string }).change === '1';
-    const target = changing && firstOpenStep(draft) === 'check' ? 'check' : next;
+    clearFormState(request);
+    const target = isChanging(request) && firstOpenStep(draft) === 'check' ? 'check' : next;
     return reply.redirect(stepUrl(request, isStepReachable(draft, target) ? target : firstOpenStep(draft)), 303);
   };
 
@@ -66,7 +78,7 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
     step,
     action: stepUrl(request, step),
     backUrl: backUrl(request, step),
-    change: (request.query as { change?: string }).change === '1' || (request.body as { change?: string } | undefined)?.change === '1',
+    change: isChanging(request),
     ...extra,
   });
 
@@ -77,125 +89,146 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
       : stepUrl(request, STEPS[index - 1]!);
   };
 
-  // 1. Topics
-  const renderTopics = async (request: FastifyRequest, reply: FastifyReply, selected: number[], errors: FieldErrors = {}) => {
-    const topics = await topicsAtEvent(db, request.bookingEvent.id);
-    return reply.page('booking/topics.eta', common(request, 'topics', {
-      title: request.t('booking.topics.heading'), topics, selected, errors, maxTopics: MAX_TOPICS_PER_BOOKING,
-    }), hasErrors(errors) ? 422 : 200);
-  };
+  // 1. Topics. After a booking, an empty draft means "Back" from the confirmation: say it is booked.
   scope.get('/topics', async (request, reply) => {
     const { draft } = request;
-    return renderTopics(request, reply, draft.topicIds ?? []);
+    const state = formStateFor(request);
+    const booked = bookedFor(request, request.bookingEvent.id);
+    if (booked && !draft.topicIds?.length && !state && (request.query as { again?: string }).again !== '1') {
+      return reply.page('booking/already-booked.eta', {
+        title: request.t('booking.alreadyBooked.heading'),
+        organisation: request.organisation,
+        event: request.bookingEvent,
+        bookingUrl: confirmationUrl(request, booked.manageToken).split('?')[0],
+        againUrl: `${stepUrl(request, 'topics')}?again=1`,
+      });
+    }
+    const topics = await topicsAtEvent(db, request.bookingEvent.id);
+    const selected = state ? asIds(state.values.topics) : draft.topicIds ?? [];
+    return reply.page('booking/topics.eta', common(request, 'topics', {
+      title: request.t('booking.topics.heading'), topics, selected, errors: state?.errors ?? {}, maxTopics: MAX_TOPICS_PER_BOOKING,
+    }));
   });
   scope.post('/topics', async (request, reply) => {
     const { draft } = request;
     const form = parseForm(topicsForm, request.body);
     const offered = new Set((await topicsAtEvent(db, request.bookingEvent.id)).map((t) => t.id));
-    if (!form.ok) return renderTopics(request, reply, postedTopicIds(request.body), form.errors);
+    const ticked = { topics: asIds((request.body as { topics?: unknown } | undefined)?.topics).filter((id) => offered.has(id)) };
+    if (!form.ok) return reject(request, reply, 'topics', { errors: form.errors, values: ticked });
     const topicIds = [...new Set(form.data.topics)].filter((id) => offered.has(id));
-    if (topicIds.length === 0) return renderTopics(request, reply, [], { topics: 'booking.topics.errors.required' });
+    if (topicIds.length === 0) return reject(request, reply, 'topics', { errors: { topics: 'booking.topics.errors.required' } });
     const unchanged = draft.topicIds?.slice().sort().join() === topicIds.slice().sort().join();
     return afterAnswer(request, reply, { ...draft, topicIds, stops: unchanged ? draft.stops : undefined }, 'time');
   });
 
-  // 2. Time (for several topics: a back-to-back itinerary)
-  const renderTime = async (request: FastifyRequest, reply: FastifyReply, draft: BookingDraft, errors: FieldErrors = {}, status?: number, view = 'booking/time.eta') => {
+  // 2. Time (for several topics: a back-to-back itinerary). "Just taken" is a variant of this page.
+  scope.get('/time', reachable('time'), async (request, reply) => {
+    const { draft } = request;
+    const state = formStateFor(request);
+    const taken = state?.notice === 'taken';
     const topicIds = draft.topicIds ?? [];
     const topics = await topicsByIds(db, request.organisation.id, topicIds);
     const { itineraries, noFit } = await planVisit(db, request.bookingEvent.id, topicIds, clock());
-    const choices = await describeItineraries(db, request.bookingEvent.id, itineraries, topics, request.lang);
-    const selected = draft.stops && stopsValue(draft.stops);
-    return reply.page(view, common(request, 'time', {
-      title: request.t(view === 'booking/time.eta' ? 'booking.time.heading' : 'booking.taken.heading'),
-      choices, selected, errors, topicNames: [...topics.values()].map((t) => pick(t.name, request.lang)),
+    const choices = (await describeItineraries(db, request.bookingEvent.id, itineraries, topics, request.lang))
+      .map((choice) => ({ ...choice, stops: choice.stops.map((stop) => ({ ...stop, desk: localDeskLabel(stop.desk, request.lang) })) }));
+    const topicNames = [...topics.values()].map((t) => pick(t.name, request.lang));
+    return reply.page(taken ? 'booking/taken.eta' : 'booking/time.eta', common(request, 'time', {
+      title: request.t(taken ? 'booking.taken.heading' : 'booking.time.heading'),
+      choices,
+      selected: draft.stops && stopsValue(draft.stops),
+      errors: state?.errors ?? {},
+      topicNames,
+      topicList: formatList(topicNames, request.lang),
       noFit: noFit && describeNoFit(noFit, topicIds, topics, request.lang),
       topicsUrl: stepUrl(request, 'topics'),
-      action: stepUrl(request, 'time'),
-    }), status ?? (hasErrors(errors) ? 422 : 200));
-  };
-  scope.get('/time', reachable('time'), async (request, reply) => {
-    const { draft } = request;
-    return renderTime(request, reply, draft);
+    }));
   });
   scope.post('/time', reachable('time'), async (request, reply) => {
     const { draft } = request;
     const form = parseForm(itineraryForm, request.body);
-    if (!form.ok) return renderTime(request, reply, draft, form.errors);
+    if (!form.ok) return reject(request, reply, 'time', { errors: form.errors });
     const offered = await itinerariesFor(db, request.bookingEvent.id, draft.topicIds!, clock());
     const chosen = stopsValue(form.data.itinerary);
-    const stillFree = offered.some((itinerary) => stopsValue(itinerary.stops) === chosen);
-    if (!stillFree) {
-      return renderTime(request, reply, { ...draft, stops: undefined }, {}, 409, 'booking/taken.eta');
+    if (!offered.some((itinerary) => stopsValue(itinerary.stops) === chosen)) {
+      saveDraft(request, { ...draft, stops: undefined });
+      return rejectForm(request, reply, `${stepUrl(request, 'time')}?change=1`, { notice: 'taken' });
     }
     return afterAnswer(request, reply, { ...draft, stops: form.data.itinerary }, 'contact');
   });
 
   // 3. Contact: a name (or initials), optionally e-mail and phone
-  const renderContact = (request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, errors: FieldErrors = {}) =>
-    reply.page('booking/contact.eta', common(request, 'contact', {
-      title: request.t('booking.contact.heading'), values, errors,
-    }), hasErrors(errors) ? 422 : 200);
   scope.get('/contact', reachable('contact'), async (request, reply) => {
-    const { draft } = request;
-    return renderContact(request, reply, draft.contact ?? {});
+    const state = formStateFor(request);
+    return reply.page('booking/contact.eta', common(request, 'contact', {
+      title: request.t('booking.contact.heading'),
+      values: state?.values ?? request.draft.contact ?? {},
+      errors: state?.errors ?? {},
+      phoneMaxLength: PHONE_MAX_LENGTH,
+    }));
   });
   scope.post('/contact', reachable('contact'), async (request, reply) => {
-    const { draft } = request;
     const form = parseForm(contactForm, request.body);
-    if (!form.ok) return renderContact(request, reply, submitted(request.body, ['name', 'email', 'phone']), form.errors);
-    return afterAnswer(request, reply, { ...draft, contact: form.data }, 'needs');
+    if (!form.ok) return reject(request, reply, 'contact', { errors: form.errors, values: submitted(request.body, ['name', 'email', 'phone']) });
+    return afterAnswer(request, reply, { ...request.draft, contact: form.data }, 'needs');
   });
 
   // 4. Language and needs
-  const renderNeeds = (request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, errors: FieldErrors = {}) =>
-    reply.page('booking/needs.eta', common(request, 'needs', {
+  scope.get('/needs', reachable('needs'), async (request, reply) => {
+    const { draft } = request;
+    const state = formStateFor(request);
+    const values = state
+      ? { ...state.values, childcare: state.values.childcare === 'yes', stepFree: state.values.stepFree === 'yes' }
+      : draft.needs ?? { language: request.lang, interpreter: 'none' };
+    return reply.page('booking/needs.eta', common(request, 'needs', {
       title: request.t('booking.needs.heading'),
       values,
-      errors,
+      errors: state?.errors ?? {},
+      writesMail: Boolean(draft.contact?.email),
+      venueStepFree: request.bookingEvent.venue.stepFree,
       languages: LANGUAGES.map((code) => ({ code, label: nativeLanguageName(code) })),
       interpreterLanguages: INTERPRETER_LANGUAGES.map((code) => ({ code, label: languageName(code, request.lang) }))
         .sort((a, b) => a.label.localeCompare(b.label, request.lang)),
-    }), hasErrors(errors) ? 422 : 200);
-  scope.get('/needs', reachable('needs'), async (request, reply) => {
-    const { draft } = request;
-    return renderNeeds(request, reply, draft.needs ?? { language: request.lang, interpreter: 'none' });
+    }));
   });
   scope.post('/needs', reachable('needs'), async (request, reply) => {
-    const { draft } = request;
     const form = parseForm(needsForm, request.body);
-    if (!form.ok) {
-      const values = submitted(request.body, ['language', 'interpreter', 'childcare', 'stepFree']);
-      return renderNeeds(request, reply, { ...values, childcare: values.childcare === 'yes', stepFree: values.stepFree === 'yes' }, form.errors);
-    }
-    return afterAnswer(request, reply, { ...draft, needs: form.data }, 'check');
+    if (!form.ok) return reject(request, reply, 'needs', { errors: form.errors, values: submitted(request.body, ['language', 'interpreter', 'childcare', 'stepFree']) });
+    return afterAnswer(request, reply, { ...request.draft, needs: form.data }, 'check');
   });
 
-  // 5. Check answers, consent, confirm
-  const renderCheck = async (request: FastifyRequest, reply: FastifyReply, draft: BookingDraft, errors: FieldErrors = {}, status?: number) => {
-    const topics = await topicsByIds(db, request.organisation.id, draft.topicIds!);
-    const stops = await describeChosenStops(db, request.bookingEvent.id, draft.stops!, topics, request.lang);
-    return reply.page('booking/check.eta', common(request, 'check', {
-      title: request.t('booking.check.heading'),
-      draft, stops, errors,
-      languageLabel: nativeLanguageName(draft.needs!.language),
-      interpreterLabel: draft.needs!.interpreter === 'none' ? null : languageName(draft.needs!.interpreter, request.lang),
-      stepUrls: Object.fromEntries((['topics', 'time', 'contact', 'needs'] as Step[]).map((s) => [s, `${stepUrl(request, s)}?change=1`])),
-    }), status ?? (hasErrors(errors) ? 422 : 200));
-  };
+  // 5. Check answers, privacy notice (and consent for a health-related need), confirm
   scope.get('/check', reachable('check'), async (request, reply) => {
     const { draft } = request;
-    return renderCheck(request, reply, draft);
+    const state = formStateFor(request);
+    const topics = await topicsByIds(db, request.organisation.id, draft.topicIds!);
+    const stops = (await describeChosenStops(db, request.bookingEvent.id, draft.stops!, topics, request.lang))
+      .map((stop) => ({ ...stop, desk: localDeskLabel(stop.desk, request.lang) }));
+    return reply.page('booking/check.eta', common(request, 'check', {
+      title: request.t('booking.check.heading'),
+      draft, stops,
+      errors: state?.errors ?? {},
+      values: state?.values ?? {},
+      stepFreeMissing: draft.needs!.stepFree && !request.bookingEvent.venue.stepFree,
+      languageLabel: nativeLanguageName(draft.needs!.language),
+      interpreterLabel: draft.needs!.interpreter === 'none' ? null : languageName(draft.needs!.interpreter, request.lang),
+      privacyUrl: `/${request.lang}/${request.organisation.slug}/privacy`,
+      stepUrls: Object.fromEntries((['topics', 'time', 'contact', 'needs'] as Step[]).map((s) => [s, `${stepUrl(request, s)}?change=1`])),
+    }));
   });
   scope.post('/check', {
-    ...reachable('check'),
+    // A second tap after the booking was made (its draft is gone) is led to the booking.
+    preHandler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const booked = bookedFor(request, request.bookingEvent.id);
+      if (booked && !request.draft.topicIds?.length) return reply.redirect(confirmationUrl(request, booked.manageToken), 303);
+      return reachable('check').preHandler(request, reply);
+    },
     // Only confirmed bookings (the redirect to the new manage page) use up the address's allowance:
-    // a slot just taken (409), a typo (422) or an expired draft sent back to the start do not.
+    // a slot just taken, a typo or an expired draft sent back to the start do not.
     config: { limits: [{ name: 'booking', max: config.rateLimits.bookingsPerHour, windowMs: 3_600_000, counts: isConfirmation }] },
   }, async (request, reply) => {
     const { draft } = request;
-    const form = parseForm(confirmForm, request.body);
-    if (!form.ok) return renderCheck(request, reply, draft, form.errors);
+    const form = parseForm(confirmForm(draft.needs!.stepFree), request.body);
+    if (!form.ok) return reject(request, reply, 'check', { errors: form.errors, values: submitted(request.body, ['consent', 'healthConsent']) });
     try {
       const booking = await confirmBooking(db, {
         event: request.bookingEvent,
@@ -205,18 +238,20 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
         needs: draft.needs!,
         now: clock(),
         bookingsPerEmail: config.bookingsPerEmailPerEvent,
+        manageToken: draft.manageToken,
       });
-      clearDraft(request);
-      return reply.redirect(`/${request.lang}/${request.organisation.slug}/booking/${booking.manageToken}?confirmed=1`, 303);
+      finishDraft(request, request.bookingEvent.id, booking.manageToken);
+      clearFormState(request);
+      return reply.redirect(confirmationUrl(request, booking.manageToken), 303);
     } catch (error) {
       if (error instanceof SlotTakenError) {
-        const withoutTime = { ...draft, stops: undefined };
-        saveDraft(request, withoutTime);
-        return renderTime(request, reply, withoutTime, {}, 409, 'booking/taken.eta');
+        saveDraft(request, { ...draft, stops: undefined });
+        return rejectForm(request, reply, `${stepUrl(request, 'time')}?change=1`, { notice: 'taken' });
       }
-      if (error instanceof BookingClosedError) return renderUnavailable(reply, error.reason);
+      // The page itself explains why booking stopped (its preHandler finds the event closed).
+      if (error instanceof BookingClosedError) return reply.redirect(stepUrl(request, 'check'), 303);
       if (error instanceof EmailLimitError) {
-        return renderCheck(request, reply, draft, { email: 'booking.check.errors.emailLimit' }, 429);
+        return reject(request, reply, 'check', { errors: { email: 'booking.check.errors.emailLimit' } });
       }
       throw error;
     }
@@ -235,13 +270,8 @@ export function renderUnavailable(reply: FastifyReply, reason: string) {
   }, 409);
 }
 
-const hasErrors = (errors: FieldErrors) => Object.keys(errors).length > 0;
-
-/** The topics a family ticked, to tick them again next to an error. */
-function postedTopicIds(body: unknown): number[] {
-  const posted = (body as { topics?: unknown } | undefined)?.topics;
-  return (Array.isArray(posted) ? posted : [posted]).map(parseId).filter((id) => id > 0);
-}
+const asIds = (value: unknown): number[] =>
+  (value === undefined ? [] : [value].flat()).map(parseId).filter((id) => id > 0);
 
 /** The raw values a family typed, to show them again next to the error: nothing they entered is lost. */
 function submitted(body: unknown, fields: string[]): Record<string, string> {

@@ -74,21 +74,36 @@ async function assertBookable(tx: Db, event: BookableEvent, topicIds: number[], 
   }
 }
 
-export type ConfirmedBooking = { bookingId: number; code: string; manageToken: string };
+/** `existing`: this draft had already been booked (a double tap, or the form sent again); nothing new was made. */
+export type ConfirmedBooking = { bookingId: number; code: string; manageToken: string; existing: boolean };
 
+/**
+ * Books a family's draft. Idempotent per draft: the draft carries the private link's token from its start,
+ * and the token's hash is unique, so the same draft confirmed twice (at once or one after the other) makes
+ * one booking, and the second confirmation is led to it.
+ */
 export async function confirmBooking(
   db: Db,
   input: {
     event: BookableEvent; topicIds: number[]; stops: ChosenStops; contact: ContactAnswers; needs: NeedsAnswers; now: Date;
     bookingsPerEmail: number;
+    /** The draft's token; a new one when the caller has no draft (fixtures, demo). */
+    manageToken?: string;
   },
 ): Promise<ConfirmedBooking> {
+  const manageToken = input.manageToken ?? newManageToken();
+  const manageTokenHash = hashToken(manageToken);
+  const alreadyBooked = async (): Promise<ConfirmedBooking | undefined> => {
+    const found = await repository.findBookingIdentityByTokenHash(db, manageTokenHash);
+    return found && { bookingId: found.id, code: found.code, manageToken, existing: true };
+  };
   // A new code is drawn if it happens to exist already; three collisions in a row do not happen.
   for (let attempt = 1; ; attempt++) {
     const code = newBookingCode();
-    const manageToken = newManageToken();
     try {
-      const bookingId = await db.transaction(async (tx) => {
+      const outcome = await db.transaction(async (tx) => {
+        const earlier = await repository.findBookingIdentityByTokenHash(tx, manageTokenHash);
+        if (earlier) return { id: earlier.id, earlierCode: earlier.code };
         await assertBookable(tx, input.event, input.topicIds, input.stops, input.now);
         if (input.contact.email && await repository.countActiveBookingsByEmail(tx, input.event.id, input.contact.email) >= input.bookingsPerEmail) {
           throw new EmailLimitError();
@@ -97,7 +112,7 @@ export async function confirmBooking(
           organisationId: input.event.organisationId,
           eventId: input.event.id,
           code,
-          manageTokenHash: hashToken(manageToken),
+          manageTokenHash,
           name: input.contact.name,
           email: input.contact.email || null,
           phone: input.contact.phone || null,
@@ -106,6 +121,8 @@ export async function confirmBooking(
           childcare: input.needs.childcare,
           stepFree: input.needs.stepFree,
           consentedAt: input.now,
+          // The check page asks explicit consent for a health-related need before it confirms.
+          healthConsentAt: input.needs.stepFree ? input.now : null,
         });
         await repository.insertItems(tx, id, input.stops);
         if (input.contact.email) {
@@ -114,11 +131,18 @@ export async function confirmBooking(
             recipient: input.contact.email, language: input.needs.language, manageToken, now: input.now,
           });
         }
-        return id;
+        return { id, earlierCode: undefined };
       });
-      return { bookingId, code, manageToken };
+      if (outcome.earlierCode) return { bookingId: outcome.id, code: outcome.earlierCode, manageToken, existing: true };
+      return { bookingId: outcome.id, code, manageToken, existing: false };
     } catch (error) {
-      if (isUniqueViolation(error, 'booking_items_active_slot_uq')) throw new SlotTakenError();
+      // The same draft confirmed at the same moment: the other request made the booking (or took its slot).
+      const taken = error instanceof SlotTakenError || isUniqueViolation(error, 'booking_items_active_slot_uq');
+      if (taken || isUniqueViolation(error, 'bookings_manage_token_hash_uq')) {
+        const existing = await alreadyBooked();
+        if (existing) return existing;
+      }
+      if (taken) throw new SlotTakenError();
       if (isUniqueViolation(error, 'bookings_code_uq') && attempt < 3) continue;
       throw error;
     }
@@ -132,7 +156,7 @@ export async function rescheduleBooking(
 ): Promise<void> {
   try {
     await db.transaction(async (tx) => {
-      await repository.releaseItems(tx, input.bookingId);
+      await repository.releaseItems(tx, input.bookingId, input.now);
       await assertBookable(tx, input.event, input.topicIds, input.stops, input.now);
       await repository.insertItems(tx, input.bookingId, input.stops);
       await notifyFamily(tx, input.bookingId, 'booking_rescheduled', `booking_rescheduled:${input.bookingId}:${input.now.getTime()}`, input.now);
@@ -145,7 +169,7 @@ export async function rescheduleBooking(
 
 export async function cancelBooking(db: Db, bookingId: number, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    await repository.releaseItems(tx, bookingId);
+    await repository.releaseItems(tx, bookingId, now);
     await repository.markCancelled(tx, bookingId, now);
     await notifyFamily(tx, bookingId, 'booking_cancelled', `booking_cancelled:${bookingId}`, now);
   });

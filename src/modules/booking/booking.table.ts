@@ -27,7 +27,10 @@ export const bookings = pgTable(
     interpreterLanguage: text('interpreter_language'),
     childcare: boolean('childcare').notNull().default(false),
     stepFree: boolean('step_free').notNull().default(false),
+    /** When the family confirmed having read the privacy notice (the booking itself rests on Art. 6(1)(e) GDPR). */
     consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
+    /** Explicit consent (Art. 9(2)(a) GDPR) to storing a health-related need: step-free access. Null without one. */
+    healthConsentAt: timestamp('health_consent_at', { withTimezone: true }),
     status: bookingStatus('status').notNull().default('confirmed'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
@@ -50,6 +53,8 @@ export const bookingItems = pgTable(
     topicId: integer('topic_id').notNull().references(() => topics.id),
     slotId: integer('slot_id').notNull().references(() => slots.id),
     active: boolean('active').notNull().default(true),
+    /** When a reschedule, cancellation or deletion freed the slot; items freed together share it. */
+    releasedAt: timestamp('released_at', { withTimezone: true }),
   },
   (table) => [
     // The guarantee that no slot is ever given twice lives here, in the database.

@@ -3,19 +3,23 @@ import QRCode from 'qrcode';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
-import { formatDate } from '../../lib/dates.js';
+import { formatDate, formatTime } from '../../lib/dates.js';
 import { parseForm } from '../../lib/forms.js';
+import { clearFormState, formStateFor, rejectForm } from '../../lib/form-state.js';
+import { localDeskLabel } from '../../lib/desk-label.js';
+import { formatList } from '../../lib/lists.js';
 import { languageName, nativeLanguageName } from '../../lib/i18n.js';
 import { pick } from '../../lib/localized.js';
 import { hashToken, isManageTokenShape } from '../../lib/tokens.js';
 import { bookingAvailability } from '../events/events.rules.js';
 import { topicsByIds } from '../organisations/organisations.repository.js';
 import { itineraryForm } from './booking.forms.js';
+import { forgetBooked } from './booking.draft.js';
 import { bookingCalendar } from './booking.ics.js';
 import { bookingStops, findBookingByTokenHash } from './booking.repository.js';
 import { renderUnavailable } from './booking.routes.js';
 import { BookingClosedError, SlotTakenError, cancelBooking, itinerariesFor, rescheduleBooking } from './booking.service.js';
-import { describeItineraries } from './itinerary.view.js';
+import { describeItineraries, stopsValue } from './itinerary.view.js';
 import { deleteBookingNow } from './retention.js';
 import { missedLookups } from '../../plugins/security.js';
 
@@ -24,6 +28,13 @@ type ManagedBooking = NonNullable<Awaited<ReturnType<typeof findBookingByTokenHa
 declare module 'fastify' {
   interface FastifyRequest {
     managedBooking: ManagedBooking;
+  }
+}
+
+declare module '@fastify/secure-session' {
+  interface SessionData {
+    /** The private link this browser deleted last; it no longer finds a booking. */
+    deletedBooking: string;
   }
 }
 
@@ -40,7 +51,12 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
     const booking = isManageTokenShape(token)
       ? await findBookingByTokenHash(db, request.organisation.id, hashToken(token))
       : undefined;
-    if (!booking) return reply.callNotFound();
+    if (!booking) {
+      // Deleting ends the link. In the browser that deleted it, Back or a second tap on "delete" lands where
+      // the first one did; everyone else gets the same 404 as for any unknown link.
+      if (request.session.get('deletedBooking') === token) return reply.redirect(`/${request.lang}/${request.organisation.slug}/data-deleted`, 303);
+      return reply.callNotFound();
+    }
     request.managedBooking = booking;
   });
   const lookupLimit = { limits: [missedLookups(config.rateLimits.lookupsPerMinute)] };
@@ -51,7 +67,8 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
     const booking = request.managedBooking;
     const now = clock();
     const active = booking.status === 'confirmed';
-    const stops = await bookingStops(db, booking.id, active);
+    const stops = (await bookingStops(db, booking.id, active))
+      .map((stop) => ({ ...stop, deskLabel: localDeskLabel(stop.deskLabel, request.lang) }));
     const topics = await topicsByIds(db, request.organisation.id, stops.map((s) => s.topic.id));
     const query = request.query as { confirmed?: string; rescheduled?: string; cancelled?: string };
     const url = manageUrl(request);
@@ -65,7 +82,8 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
       notice: query.confirmed ? 'confirmed' : query.rescheduled ? 'rescheduled' : query.cancelled ? 'cancelled' : null,
       qrSvg: active ? await QRCode.toString(booking.code, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) : null,
       canChange: active && bookingAvailability(booking.event, now) === 'open',
-      canCancel: active && booking.event.status !== 'cancelled' && (stops[0]?.startsAt ?? now) > now,
+      canCancel: active && cancellable(booking, stops, now),
+      stepFreeMissing: active && booking.stepFree && !booking.event.venue.stepFree,
       manageLink: `${config.publicUrl}${url}`,
       urls: { self: url, calendar: `${url}/calendar.ics`, cancel: `${url}/cancel`, reschedule: `${url}/reschedule`, event: `/${request.lang}/${request.organisation.slug}/events/${booking.eventId}` },
       languageLabel: nativeLanguageName(booking.language),
@@ -83,7 +101,7 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
       title: pick(request.organisation.eventTitle, request.lang),
       location: `${venue.name}, ${venue.street}, ${venue.postcode} ${venue.town}`,
       note: request.t('booking.calendar.note'),
-      stops: stops.map((s) => ({ topicName: pick(s.topic.name, request.lang), deskLabel: s.deskLabel, startsAt: s.startsAt, endsAt: s.endsAt })),
+      stops: stops.map((s) => ({ topicName: pick(s.topic.name, request.lang), deskLabel: localDeskLabel(s.deskLabel, request.lang), startsAt: s.startsAt, endsAt: s.endsAt })),
     });
     return reply
       .type('text/calendar; charset=utf-8')
@@ -91,9 +109,16 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
       .send(calendar);
   });
 
+  /** Whether the family may still cancel online: the booking stands, the day takes place and has not begun. */
+  const canStillCancel = async (request: FastifyRequest) => {
+    const booking = request.managedBooking;
+    return booking.status === 'confirmed' && cancellable(booking, await bookingStops(db, booking.id, true), clock());
+  };
+
   scope.get('/cancel', { config: lookupLimit }, async (request, reply) => {
     if (request.managedBooking.status !== 'confirmed') return reply.redirect(manageUrl(request), 303);
     return reply.page('booking/cancel.eta', {
+      canCancel: await canStillCancel(request),
       title: request.t('booking.cancel.heading'),
       organisation: request.organisation,
       event: request.managedBooking.event,
@@ -104,9 +129,11 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
   });
 
   scope.post('/cancel', { config: lookupLimit }, async (request, reply) => {
-    if (request.managedBooking.status === 'confirmed') {
-      await cancelBooking(db, request.managedBooking.id, clock());
-    }
+    if (request.managedBooking.status !== 'confirmed') return reply.redirect(manageUrl(request), 303);
+    // Too late to cancel online: the cancel page says so and gives the phone number.
+    if (!await canStillCancel(request)) return reply.redirect(`${manageUrl(request)}/cancel`, 303);
+    await cancelBooking(db, request.managedBooking.id, clock());
+    forgetBooked(request, (request.params as { token: string }).token);
     return reply.redirect(`${manageUrl(request)}?cancelled=1`, 303);
   });
 
@@ -121,33 +148,40 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
   // Deleting also ends the private link, so the family lands on a page that needs no booking.
   scope.post('/delete', { config: lookupLimit }, async (request, reply) => {
     await deleteBookingNow(db, request.managedBooking.id, clock());
+    forgetBooked(request, (request.params as { token: string }).token);
+    request.session.set('deletedBooking', (request.params as { token: string }).token);
     return reply.redirect(`/${request.lang}/${request.organisation.slug}/data-deleted`, 303);
   });
 
-  const renderReschedule = async (request: FastifyRequest, reply: FastifyReply, status = 200, view = 'booking/reschedule.eta', errors = {}) => {
+  const renderReschedule = async (request: FastifyRequest, reply: FastifyReply) => {
     const booking = request.managedBooking;
+    const state = formStateFor(request);
     const current = await bookingStops(db, booking.id, true);
     const topicIds = current.map((s) => s.topic.id);
     const topics = await topicsByIds(db, request.organisation.id, topicIds);
     const itineraries = await itinerariesFor(db, booking.eventId, topicIds, clock());
-    return reply.page(view, {
-      title: request.t(view === 'booking/reschedule.eta' ? 'booking.reschedule.heading' : 'booking.taken.heading'),
+    const choices = (await describeItineraries(db, booking.eventId, itineraries, topics, request.lang))
+      .map((choice) => ({ ...choice, stops: choice.stops.map((stop) => ({ ...stop, desk: localDeskLabel(stop.desk, request.lang) })) }));
+    return reply.page('booking/reschedule.eta', {
+      title: request.t('booking.reschedule.heading'),
       organisation: request.organisation,
       event: booking.event,
-      choices: await describeItineraries(db, booking.eventId, itineraries, topics, request.lang),
+      choices,
       topicNames: [...topics.values()].map((t) => pick(t.name, request.lang)),
-      current: current.map((s) => ({ topic: pick(s.topic.name, request.lang), startsAt: s.startsAt, desk: s.deskLabel })),
+      currentList: formatList(current.map((s) => `${formatTime(s.startsAt, request.lang)} ${pick(s.topic.name, request.lang)}`), request.lang),
       action: `${manageUrl(request)}/reschedule`,
       backUrl: manageUrl(request),
-      errors,
-    }, status);
+      errors: state?.errors ?? {},
+    });
   };
 
+  /** On GET explains why nothing can change; a POST goes back to that GET (never a page as a POST's answer). */
   const ensureChangeable = (request: FastifyRequest, reply: FastifyReply) => {
     const booking = request.managedBooking;
     if (booking.status !== 'confirmed') return reply.redirect(manageUrl(request), 303);
     const availability = bookingAvailability(booking.event, clock());
-    return availability === 'open' ? undefined : renderUnavailable(reply, availability);
+    if (availability === 'open') return undefined;
+    return request.method === 'GET' ? renderUnavailable(reply, availability) : reply.redirect(`${manageUrl(request)}/reschedule`, 303);
   };
 
   scope.get('/reschedule', { config: lookupLimit }, async (request, reply) => {
@@ -157,9 +191,18 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
   scope.post('/reschedule', { config: lookupLimit }, async (request, reply) => {
     const blocked = ensureChangeable(request, reply);
     if (blocked) return blocked;
+    const rescheduleUrl = `${manageUrl(request)}/reschedule`;
     const form = parseForm(itineraryForm, request.body);
-    if (!form.ok) return renderReschedule(request, reply, 422, 'booking/reschedule.eta', form.errors);
+    if (!form.ok) return rejectForm(request, reply, rescheduleUrl, { errors: form.errors });
     const booking = request.managedBooking;
+    const done = () => {
+      clearFormState(request);
+      return reply.redirect(`${manageUrl(request)}?rescheduled=1`, 303);
+    };
+    // The same choice sent twice (a double tap, Back and send again): the booking already has these times.
+    const holds = async () => stopsValue((await bookingStops(db, booking.id, true)).map((s) => ({ topicId: s.topic.id, slotId: s.slotId })))
+      === stopsValue(form.data.itinerary);
+    if (await holds()) return done();
     const current = await bookingStops(db, booking.id, true);
     try {
       await rescheduleBooking(db, {
@@ -170,10 +213,18 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
         now: clock(),
       });
     } catch (error) {
-      if (error instanceof SlotTakenError) return renderReschedule(request, reply, 409, 'booking/reschedule.eta', { itinerary: 'booking.taken.lead' });
-      if (error instanceof BookingClosedError) return renderUnavailable(reply, error.reason);
+      if (error instanceof SlotTakenError) {
+        if (await holds()) return done();
+        return rejectForm(request, reply, rescheduleUrl, { errors: { itinerary: 'booking.taken.lead' } });
+      }
+      if (error instanceof BookingClosedError) return reply.redirect(rescheduleUrl, 303);
       throw error;
     }
-    return reply.redirect(`${manageUrl(request)}?rescheduled=1`, 303);
+    return done();
   });
+}
+
+/** Online cancelling ends when the booking's first appointment begins, or when the day was called off. */
+function cancellable(booking: ManagedBooking, activeStops: Array<{ startsAt: Date }>, now: Date): boolean {
+  return booking.event.status !== 'cancelled' && (activeStops[0]?.startsAt ?? now) > now;
 }

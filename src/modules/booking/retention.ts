@@ -16,7 +16,7 @@ import { dropMailOf, forgetDeliveredAddresses } from '../mail/outbox.js';
 export async function anonymiseBookings(tx: Db, bookingIds: number[], now: Date): Promise<void> {
   if (bookingIds.length === 0) return;
   await tx.update(bookings).set({
-    name: '', email: null, phone: null, interpreterLanguage: null, childcare: false, stepFree: false,
+    name: '', email: null, phone: null, interpreterLanguage: null, childcare: false, stepFree: false, healthConsentAt: null,
     // The hash column is unique and required; a value that no token can ever hash to.
     manageTokenHash: sql`'deleted:' || ${bookings.id}`,
     anonymisedAt: now,
@@ -27,7 +27,7 @@ export async function anonymiseBookings(tx: Db, bookingIds: number[], now: Date)
 /** A family deletes its data at once: the booking is cancelled (its times freed) and anonymised. */
 export async function deleteBookingNow(db: Db, bookingId: number, now: Date): Promise<void> {
   await db.transaction(async (tx) => {
-    await releaseItems(tx, bookingId);
+    await releaseItems(tx, bookingId, now);
     await tx.update(bookings).set({ status: 'cancelled', cancelledAt: now })
       .where(and(eq(bookings.id, bookingId), eq(bookings.status, 'confirmed')));
     await anonymiseBookings(tx, [bookingId], now);

@@ -5,6 +5,7 @@ import { Eta } from 'eta';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { formatDate, formatTime } from '../../lib/dates.js';
+import { localDeskLabel } from '../../lib/desk-label.js';
 import { isLanguage, translatorFor } from '../../lib/i18n.js';
 import { pick } from '../../lib/localized.js';
 import { bookingCalendar } from '../booking/booking.ics.js';
@@ -56,7 +57,7 @@ export async function composeMail(db: Db, config: Config, job: ClaimedMail): Pro
     organisation,
     date: formatDate(event.localDate, lang),
     venue,
-    stops: stops.map((s) => ({ time: formatTime(s.startsAt, lang), topic: pick(s.topic.name, lang), desk: s.deskLabel, documents: pick(s.topic.documents, lang) })),
+    stops: stops.map((s) => ({ time: formatTime(s.startsAt, lang), topic: pick(s.topic.name, lang), desk: localDeskLabel(s.deskLabel, lang), documents: pick(s.topic.documents, lang) })),
     manageUrl: job.manageToken ? `${base}/booking/${job.manageToken}` : undefined,
     cancellation: CANCELLATIONS.has(job.kind),
   };
@@ -66,7 +67,7 @@ export async function composeMail(db: Db, config: Config, job: ClaimedMail): Pro
       title: data.title,
       location: `${venue.name}, ${venue.street}, ${venue.postcode} ${venue.town}`,
       note: t('booking.calendar.note'),
-      stops: activeStops.map((s) => ({ topicName: pick(s.topic.name, lang), deskLabel: s.deskLabel, startsAt: s.startsAt, endsAt: s.endsAt })),
+      stops: activeStops.map((s) => ({ topicName: pick(s.topic.name, lang), deskLabel: localDeskLabel(s.deskLabel, lang), startsAt: s.startsAt, endsAt: s.endsAt })),
     })
     : undefined;
   return {
