@@ -62,6 +62,8 @@ describe('the ticket slip', () => {
     expect(text(phone.html(), 'h1')).toContain('Your number');
     expect(text(phone.html(), 'main')).toContain('You are next.');
     expect(phone.last.body).not.toContain('Ihre Nummer');
+    expect(text(phone.html(), 'main')).toContain('Desk 1');
+    expect(phone.last.body).not.toContain('Tisch');
   });
 
   it('is printed for a walk-in in the language chosen at the desk', async () => {

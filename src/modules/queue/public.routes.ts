@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
+import { localDeskLabel } from '../../lib/desk-label.js';
 import { idParam } from '../../lib/params.js';
 import { hashToken, isManageTokenShape } from '../../lib/tokens.js';
 import { findPublicEvent } from '../events/events.repository.js';
@@ -44,7 +45,8 @@ export default async function publicQueueRoutes(scope: FastifyInstance, { db, cl
     if (!ticket || ticket.organisationId !== request.organisation.id) return reply.callNotFound();
     const now = clock();
     const visits = await visitsOfTicket(db, ticket.id);
-    const turns = await Promise.all(visits.map(async ({ visit, desk }) => {
+    const turns = await Promise.all(visits.map(async ({ visit, desk: stored }) => {
+      const desk = { ...stored, label: localDeskLabel(stored.label, request.lang) };
       if (visit.status !== 'waiting') return { visit, desk, turn: undefined };
       const plan = await deskPlan(db, desk, now);
       const turn = plan.find((t) => t.entry.id === visit.id);
