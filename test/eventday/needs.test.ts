@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bookings } from '../../src/modules/booking/booking.table.js';
+import { venues } from '../../src/modules/organisations/organisations.table.js';
 import { MAIL_KINDS } from '../../src/modules/mail/mail.table.js';
 import { useTestApp } from '../helpers/app.js';
 import { type Browser, signIn, text } from '../helpers/browser.js';
@@ -82,6 +83,20 @@ describe('languages and needs on the day', () => {
       ['Kinderbetreuung', '1', '–', '1'],
       ['barrierefrei', '1', '1', '1'],
     ]);
+  });
+
+  it('warns when families need step-free access at a venue without it, and only then', async () => {
+    await front.get(staffUrl('/needs'));
+    expect(front.html().querySelector('.step-free-missing')).toBeNull();
+    await env.database.db.update(venues).set({ stepFree: false });
+    try {
+      await front.get(staffUrl('/needs'));
+      expect(text(front.html(), '.step-free-missing')).toContain('ist nicht stufenlos erreichbar, aber 1 Familie braucht stufenlosen Zugang');
+      await front.get(staffUrl('/needs', 'en'));
+      expect(text(front.html(), '.step-free-missing')).toContain('has no step-free access, but 1 family needs it');
+    } finally {
+      await env.database.db.update(venues).set({ stepFree: true });
+    }
   });
 
   it('lists the families without an e-mail address with their phone, as the event page promises', async () => {
