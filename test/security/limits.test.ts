@@ -66,18 +66,24 @@ describe('bookings from one shared address (a carrier NAT, a family centre Wi-Fi
     expect(Object.fromEntries(statuses)).toEqual({ 303: 200 });
   }, 240_000);
 
-  it('counts only confirmed bookings: slots just taken (409) and form errors (422) use up nothing', async () => {
+  it('counts only confirmed bookings: slots just taken and form errors (each sent back to its page) use up nothing', async () => {
     const limited = await app({ RATE_LIMIT_BOOKINGS_PER_HOUR: '2' });
     const address = '198.51.100.2';
     const first = await atCheckPage(limited, address);
     const rival = await atCheckPage(limited, address, first.itinerary);
-    for (let i = 0; i < 3; i++) expect((await first.browser.post(`${first.base}/check`, {})).statusCode).toBe(422);
+    for (let i = 0; i < 3; i++) {
+      const rejected = await first.browser.post(`${first.base}/check`, {});
+      expect(rejected.statusCode).toBe(303);
+      expect(rejected.headers.location).toBe(`${first.base}/check`);
+    }
     // A browser whose draft has expired is sent back to the start: no booking, nothing counted.
     const expired = new Browser(limited, { 'x-forwarded-for': address });
     await expired.get(`${first.base}/topics`);
     for (let i = 0; i < 3; i++) expect((await expired.post(`${first.base}/check`, { consent: 'yes' })).headers.location).toBe(`${first.base}/topics`);
     expect((await confirm(first.browser, first.base)).statusCode).toBe(303);
-    expect((await confirm(rival.browser, rival.base)).statusCode).toBe(409);
+    const taken = await confirm(rival.browser, rival.base);
+    expect(taken.statusCode).toBe(303);
+    expect(taken.headers.location).toBe(`${rival.base}/time?change=1`);
     const second = await atCheckPage(limited, address);
     expect((await confirm(second.browser, second.base)).statusCode).toBe(303);
 
