@@ -8,6 +8,15 @@ export class Family {
 
   constructor(private readonly base: string, readonly name: string) {}
 
+  /** The Cookie header this phone sends, e.g. to replay its confirm from a load generator. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+  }
+
+  csrfToken(): string {
+    return this.csrf;
+  }
+
   async get(path: string, timeoutMs = 45_000) {
     return this.send(path, { method: 'GET' }, timeoutMs);
   }
@@ -19,7 +28,7 @@ export class Family {
 
   private async send(path: string, init: RequestInit, timeoutMs: number) {
     const started = performance.now();
-    const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
+    const cookie = this.cookieHeader();
     const response = await fetch(this.base + path, {
       ...init,
       redirect: 'manual',
