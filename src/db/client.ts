@@ -105,6 +105,36 @@ function withDeadline<T extends object>(client: T, ms: number): T {
   });
 }
 
+type Unsafe = (query: string, params?: unknown[], options?: Record<string, unknown>) => unknown;
+type Scoped = (...args: unknown[]) => unknown;
+
+/**
+ * drizzle sends every query it has not been asked to `.prepare()` with `prepare: false`, so postgres.js
+ * parses and plans it again each time and needs an extra round of messages. Named statements are cached
+ * per connection by their text, so every query (in transactions and savepoints too) is prepared instead.
+ */
+function preparedByDefault<T extends object>(client: T): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property === 'unsafe') {
+        return (query: string, params?: unknown[], options?: Record<string, unknown>) =>
+          (value as Unsafe).call(target, query, params, { ...options, prepare: true });
+      }
+      if (property === 'begin' || property === 'savepoint') {
+        return (...args: unknown[]) => {
+          const index = args.findIndex((arg) => typeof arg === 'function');
+          const work = args[index] as (scope: object) => unknown;
+          const wrapped = [...args];
+          wrapped[index] = (scope: object) => work(preparedByDefault(scope));
+          return (value as Scoped).apply(target, wrapped);
+        };
+      }
+      return value;
+    },
+  });
+}
+
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const { default: postgres } = await import('postgres');
@@ -115,7 +145,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       ...POSTGRES_LIMITS,
       ...(target.forMigrations ? { connection: { application_name: 'familientag-migrations' } } : {}),
     });
-    const bounded = target.forMigrations ? client : withDeadline(client, target.deadlineMs ?? DEADLINE_MS);
+    // Migrations run once, each statement differently: nothing to gain from preparing them.
+    const bounded = target.forMigrations ? client : withDeadline(preparedByDefault(client), target.deadlineMs ?? DEADLINE_MS);
     return {
       db: drizzle(bounded, { schema }) as unknown as Db,
       kind: 'postgres',
