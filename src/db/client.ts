@@ -59,6 +59,13 @@ export class DatabaseDeadlineError extends Error {
   }
 }
 
+/**
+ * PGlite's WebAssembly memory grows but never shrinks, and its defaults are a server's (128 MB of shared
+ * buffers, 64 MB for index builds), while one county's data fits in a few MB. Server RSS on the demo,
+ * idle after a restart: about 450 MB with the defaults, 265–300 MB with these (BENCHMARKS.md).
+ */
+const PGLITE_SETTINGS = ['-c', 'shared_buffers=8MB', '-c', 'work_mem=2MB', '-c', 'maintenance_work_mem=8MB', '-c', 'temp_buffers=2MB'];
+
 type PendingQuery = PromiseLike<unknown> & { values(): unknown; cancel(): unknown; state?: unknown };
 
 /** drizzle calls `unsafe(...)` (awaited, or `.values()` first) and `begin(...)`; both get the deadline. */
@@ -171,7 +178,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     location = path.resolve(target.dataDir, 'pglite');
     mkdirSync(location, { recursive: true });
   }
-  const client = location ? new PGlite(location) : new PGlite();
+  const options = { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] };
+  const client = location ? new PGlite(location, options) : new PGlite(options);
   await client.waitReady;
   const signals = new EventEmitter().setMaxListeners(0);
   return {
