@@ -21,7 +21,7 @@ import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { Family } from '../resilience/family.js';
 import { type BenchData, prepareBenchDatabase } from './bench-data.js';
-import { type Child, cpuMs, rssMb, startRawServer, startServer, stop } from './processes.js';
+import { type Child, cpuMs, rssMb, startRawServer, startServer, stop } from '../helpers/processes.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);

@@ -22,14 +22,19 @@ export class Family {
   }
 
   async post(path: string, fields: Record<string, string>, timeoutMs = 45_000) {
-    const body = new URLSearchParams({ _csrf: this.csrf, ...fields }).toString();
-    return this.send(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, timeoutMs);
+    return this.postTo(this.base, path, fields, timeoutMs);
   }
 
-  private async send(path: string, init: RequestInit, timeoutMs: number) {
+  /** The same phone sending to another server process (behind a load balancer, say). */
+  async postTo(base: string, path: string, fields: Record<string, string>, timeoutMs = 45_000) {
+    const body = new URLSearchParams({ _csrf: this.csrf, ...fields }).toString();
+    return this.send(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, timeoutMs, base);
+  }
+
+  private async send(path: string, init: RequestInit, timeoutMs: number, base = this.base) {
     const started = performance.now();
     const cookie = this.cookieHeader();
-    const response = await fetch(this.base + path, {
+    const response = await fetch(base + path, {
       ...init,
       redirect: 'manual',
       headers: { accept: 'text/html', ...(init.headers as Record<string, string>), ...(cookie ? { cookie } : {}) },
