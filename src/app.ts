@@ -23,8 +23,9 @@ import { liveUpdates } from './modules/queue/live.js';
 import { closeStreamsOnShutdown } from './modules/queue/live.routes.js';
 import publicQueueRoutes from './modules/queue/public.routes.js';
 import staffLiveRoutes from './modules/queue/staff-live.routes.js';
-import staffAuth, { type StaffRouteEntry } from './modules/staff/staff.auth.js';
-import staffRoutes from './modules/staff/staff.routes.js';
+import staffGuard, { type StaffRouteEntry } from './web/staff-guard.js';
+import staffLoginRoutes from './web/staff-login.routes.js';
+import staffHomeRoutes from './modules/queue/staff-home.routes.js';
 import peopleRoutes from './modules/staff/people.routes.js';
 import auditRoutes from './modules/audit/audit.routes.js';
 import deskRoutes from './modules/events/desks.routes.js';
@@ -126,8 +127,9 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
     await scope.register(manageRoutes, { db, clock, config, prefix: '/booking/:token' });
     await scope.register(publicQueueRoutes, { db, clock, live, lookupsPerMinute: config.rateLimits.lookupsPerMinute });
     await scope.register(async (staffScope) => {
-      await staffScope.register(staffAuth, { db, clock, config, registry: staffRoutesTable });
-      await staffScope.register(staffRoutes, { db, clock, config });
+      await staffScope.register(staffGuard, { db, clock, config, registry: staffRoutesTable });
+      await staffScope.register(staffLoginRoutes, { db, clock, config });
+      await staffScope.register(staffHomeRoutes, { db, clock, config });
       await staffScope.register(frontDeskRoutes, { db, clock, config, live });
       await staffScope.register(deskQueueRoutes, { db, clock, live });
       await staffScope.register(staffLiveRoutes, { db, live });

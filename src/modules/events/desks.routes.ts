@@ -4,7 +4,7 @@ import { postedIds, postedValues, setFlash } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
 import { idParam } from '../../lib/params.js';
 import { listTopics } from '../organisations/topics.repository.js';
-import { staffBase } from '../staff/staff.auth.js';
+import { staffBase } from '../../web/staff-guard.js';
 import { listExperts } from '../staff/staff.repository.js';
 import {
   type AffectedBooking, DeskChangeRefused, copyDesksIn, deleteDesk, saveDesk,

@@ -8,7 +8,7 @@ import { parseForm } from '../../lib/forms.js';
 import { idParam } from '../../lib/params.js';
 import { familiesWithoutEmail, noticesOfEvent } from '../mail/family-notices.js';
 import { listVenues } from '../organisations/venues.repository.js';
-import { staffBase } from '../staff/staff.auth.js';
+import { staffBase } from '../../web/staff-guard.js';
 import { listExperts } from '../staff/staff.repository.js';
 import {
   countConfirmedBookings, deskSlotCounts, desksWithTopics, eventsOverview, findEventForStaff,

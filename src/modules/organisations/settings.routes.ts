@@ -5,7 +5,7 @@ import type { Db } from '../../db/client.js';
 import { postedValues, setFlash, takeFlash } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
 import { textField } from '../../lib/text.js';
-import { staffBase } from '../staff/staff.auth.js';
+import { staffBase } from '../../web/staff-guard.js';
 import { organisations } from './organisations.table.js';
 
 const config = { roles: ['coordinator'] as const };

@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import { formatTime } from '../../lib/dates.js';
 import { idParam } from '../../lib/params.js';
 import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
-import { staffBase } from '../staff/staff.auth.js';
+import { staffBase } from '../../web/staff-guard.js';
 import {
   backInQueue, callAgain, callNext, finishConsultation, markNoShow, sendOn, startConsultation, undoLastStep,
 } from './calling.service.js';

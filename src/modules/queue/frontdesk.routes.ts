@@ -14,7 +14,7 @@ import { idField } from '../../lib/text.js';
 import { hashToken, newManageToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.js';
 import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
-import { staffBase } from '../staff/staff.auth.js';
+import { staffBase } from '../../web/staff-guard.js';
 import { type BoardStatus, bookingOfEvent, boardOfEvent, isCodeSearch } from './board.repository.js';
 import { backInQueue } from './calling.service.js';
 import { QueueError, checkIn, registerWalkIn } from './checkin.service.js';

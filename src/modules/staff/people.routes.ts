@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/audit.js';
 import { listTopics } from '../organisations/topics.repository.js';
 import { confirmForm } from '../events/planning.forms.js';
 import { generatePassword, hashPassword } from './passwords.js';
-import { staffBase } from './staff.auth.js';
+import { staffBase } from '../../web/staff-guard.js';
 import { personForm } from './staff.forms.js';
 import { findStaff, insertStaff, listStaff, setPasswordHash, updateStaff } from './staff.repository.js';
 import { endAllSessions } from './staff.sessions.js';
