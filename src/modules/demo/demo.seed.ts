@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { berlinDate } from '../../lib/dates.js';
 import { events } from '../events/events.table.js';
 import { createDeskWithSlots } from '../events/events.service.js';
-import { bookingWindow } from '../events/planning.service.js';
+import { bookingWindow } from '../planning/planning.service.js';
 import { upcomingDates } from '../events/rotation.rules.js';
 import { organisations, topics, venues } from '../organisations/organisations.table.js';
 import { hashToken, newBookingCode, newManageToken } from '../../lib/tokens.js';

@@ -9,8 +9,8 @@ import { listExperts } from '../staff/staff.repository.js';
 import {
   type AffectedBooking, DeskChangeRefused, copyDesksIn, deleteDesk, saveDesk,
 } from './desks.service.js';
-import { desksWithTopics, findEventForStaff } from './events.staff.repository.js';
-import type { DeskBreak } from './events.table.js';
+import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
+import type { DeskBreak } from '../events/events.table.js';
 import { confirmForm, deskForm, formatBreaks } from './planning.forms.js';
 
 const config = { roles: ['coordinator'] as const };

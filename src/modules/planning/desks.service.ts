@@ -4,10 +4,10 @@ import { bookingItems, bookings } from '../booking/booking.table.js';
 import { topics } from '../organisations/organisations.table.js';
 import { staff } from '../staff/staff.table.js';
 import { visits } from '../queue/queue.table.js';
-import { deskTopics, desks, events, slots } from './events.table.js';
+import { deskTopics, desks, events, slots } from '../events/events.table.js';
 import type { DeskFormData } from './planning.forms.js';
-import { createDeskWithSlots } from './events.service.js';
-import { generateSlots } from './slots.rules.js';
+import { createDeskWithSlots } from '../events/events.service.js';
+import { generateSlots } from '../events/slots.rules.js';
 
 /** A booking that a desk change would leave without its slot or its topic. */
 export type AffectedBooking = { code: string; startsAt: Date; topicName: { de: string } & Partial<Record<string, string>> };

@@ -7,9 +7,9 @@ import { bookingItems, bookings } from '../booking/booking.table.js';
 import { queueEventNotices } from '../mail/family-notices.js';
 import type { Organisation } from '../organisations/organisations.repository.js';
 import { tickets } from '../queue/queue.table.js';
-import { events, slots } from './events.table.js';
+import { events, slots } from '../events/events.table.js';
 import { copyDesksIn } from './desks.service.js';
-import { upcomingDates } from './rotation.rules.js';
+import { upcomingDates } from '../events/rotation.rules.js';
 
 export class PlanningError extends Error {
   constructor(readonly reason: 'past' | 'started' | 'cancelled' | 'noSlots' | 'unchanged' | 'taken') {

@@ -6,7 +6,7 @@ import { postedValues, setFlash, takeFlash } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
 import { textField } from '../../lib/text.js';
 import { staffBase } from '../../web/staff-guard.js';
-import { organisations } from './organisations.table.js';
+import { organisations } from '../organisations/organisations.table.js';
 
 const config = { roles: ['coordinator'] as const };
 const optionalLine = (max: number) => textField(max).transform((value) => value || null);

@@ -12,7 +12,7 @@ import { staffBase } from '../../web/staff-guard.js';
 import { listExperts } from '../staff/staff.repository.js';
 import {
   countConfirmedBookings, deskSlotCounts, desksWithTopics, eventsOverview, findEventForStaff,
-} from './events.staff.repository.js';
+} from '../events/events.staff.repository.js';
 import { MAX_ROTATION_VENUES, confirmForm, eventForm, eventHoursForm, moveForm, rotationForm } from './planning.forms.js';
 import {
   PlanningError, cancelEvent, changeEventHours, createDraftEvent, moveEvent, planRotation, publishEvent,
