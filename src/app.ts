@@ -35,12 +35,14 @@ import settingsRoutes from './modules/planning/settings.routes.js';
 import view from './plugins/view.js';
 import devMailRoutes, { writesMailFiles } from './modules/mail/dev-mail.routes.js';
 import { type MailWorker, mailWorker } from './modules/mail/mail.worker.js';
+import { familyMailTasks } from './modules/booking/family-mail.js';
+import type { RetentionResult } from './modules/booking/retention.js';
 import { createMailTransport } from './modules/mail/transport.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The outbox worker; server.ts starts its timer, tests run single rounds. */
-    mailWorker: MailWorker;
+    mailWorker: MailWorker<RetentionResult>;
     /** Every staff route with the roles that may use it; the role-matrix test walks this list. */
     staffRoutes: StaffRouteEntry[];
   }
@@ -76,7 +78,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
   });
   const live = await liveUpdates(database);
   const transport = createMailTransport(config);
-  const worker = mailWorker({ db: database.db, config, clock, transport, log: app.log });
+  const worker = mailWorker({ db: database.db, config, clock, transport, log: app.log, tasks: familyMailTasks(database.db, config) });
   app.decorate('mailWorker', worker);
   app.addHook('onClose', async () => {
     await worker.stop();

@@ -1,11 +1,11 @@
 import { and, asc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { type MailKind, mailJobs } from './mail.table.js';
+import { mailJobs } from './mail.table.js';
 
 export type NewMail = {
   organisationId: number;
   bookingId: number;
-  kind: MailKind;
+  kind: string;
   /** The cause: the same key twice is one mail. */
   idempotencyKey: string;
   recipient: string;
@@ -13,6 +13,9 @@ export type NewMail = {
   manageToken?: string;
   now: Date;
 };
+
+/** The same cause always has the same Message-ID (the development mail page also finds a mail's county by it). */
+export const messageIdOf = (idempotencyKey: string) => `<${idempotencyKey.replace(/[^\w.-]/g, '.')}@familientag>`;
 
 /** Writes a mail into the outbox; call it with the transaction of its cause. A known key is ignored. */
 export async function enqueueMail(tx: Db, mail: NewMail): Promise<void> {

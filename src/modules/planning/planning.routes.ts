@@ -6,7 +6,7 @@ import { berlinDate, inBerlin } from '../../lib/dates.js';
 import { postedIds, postedValues, setFlash, takeFlash } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
 import { idParam } from '../../lib/params.js';
-import { familiesWithoutEmail, noticesOfEvent } from '../mail/family-notices.js';
+import { familiesWithoutEmail, noticesOfEvent } from '../booking/event-notices.js';
 import { listVenues } from '../organisations/venues.repository.js';
 import { staffBase } from '../../web/staff-guard.js';
 import { listExperts } from '../staff/staff.repository.js';

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { berlinDate, berlinInstant, inBerlin } from '../../lib/dates.js';
 import { recordAudit } from '../audit/audit.js';
 import { bookingItems, bookings } from '../booking/booking.table.js';
-import { queueEventNotices } from '../mail/family-notices.js';
+import { queueEventNotices } from '../booking/event-notices.js';
 import type { Organisation } from '../organisations/organisations.repository.js';
 import { tickets } from '../queue/queue.table.js';
 import { events, slots } from '../events/events.table.js';

@@ -1,8 +1,9 @@
 import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { bookings } from '../booking/booking.table.js';
-import { type MailKind, mailJobs } from './mail.table.js';
-import { enqueueMail } from './outbox.js';
+import { bookings } from './booking.table.js';
+import { mailJobs } from '../mail/mail.table.js';
+import type { MailKind } from './family-mail.js';
+import { enqueueMail } from '../mail/outbox.js';
 
 /**
  * Writes one notice for each of the given bookings that gave an e-mail address, inside the transaction that

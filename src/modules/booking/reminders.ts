@@ -1,10 +1,10 @@
 import { and, eq, gte, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { berlinDate } from '../../lib/dates.js';
-import { bookingItems, bookings } from '../booking/booking.table.js';
+import { bookingItems, bookings } from './booking.table.js';
 import { events, slots } from '../events/events.table.js';
 import { organisations } from '../organisations/organisations.table.js';
-import { enqueueMail } from './outbox.js';
+import { enqueueMail } from '../mail/outbox.js';
 
 /**
  * Writes a reminder for every family whose first appointment is within the organisation's reminder time
