@@ -8,6 +8,7 @@ import { requestSerializer } from './lib/logging.js';
 import bookingRoutes from './modules/booking/booking.routes.js';
 import manageRoutes from './modules/booking/manage.routes.js';
 import eventsRoutes from './modules/events/events.routes.js';
+import eventPagesRoutes from './modules/booking/event-pages.routes.js';
 import legalRoutes from './modules/organisations/legal.routes.js';
 import organisationContext from './modules/organisations/organisation-context.js';
 import { listOrganisations } from './modules/organisations/organisations.repository.js';
@@ -123,6 +124,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
 
   await app.register(async (scope) => {
     await scope.register(organisationContext, { db });
+    await scope.register(eventPagesRoutes, { db, clock });
     await scope.register(eventsRoutes, { db, clock, publicUrl: config.publicUrl });
     await scope.register(legalRoutes);
     await scope.register(bookingRoutes, { db, clock, config, prefix: '/events/:eventId/book' });

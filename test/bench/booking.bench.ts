@@ -12,7 +12,7 @@ import { runMigrations } from '../../src/db/migrate.js';
 import { confirmBooking, itinerariesFor } from '../../src/modules/booking/booking.service.js';
 import { bookingItems, bookings } from '../../src/modules/booking/booking.table.js';
 import { seedDemo } from '../../src/modules/demo/demo.seed.js';
-import { listFreeSlots } from '../../src/modules/events/events.repository.js';
+import { listFreeSlots } from '../../src/modules/booking/availability.js';
 import { events, slots } from '../../src/modules/events/events.table.js';
 import { topics } from '../../src/modules/organisations/organisations.table.js';
 

@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { hashToken, newBookingCode, newManageToken } from '../../lib/tokens.js';
-import { listFreeSlots } from '../events/events.repository.js';
+import { listFreeSlots } from './availability.js';
 import { bookingAvailability, type EventWindow } from '../events/events.rules.js';
-import { events } from '../events/events.table.js';
+import { shareLockEvent } from '../events/events.repository.js';
 import { enqueueMail } from '../mail/outbox.js';
 import * as repository from './booking.repository.js';
 import type { MailKind } from './family-mail.js';
@@ -57,7 +57,7 @@ export async function planVisit(db: Db, eventId: number, topicIds: number[], now
 async function assertBookable(tx: Db, event: BookableEvent, topicIds: number[], stops: ChosenStops, now: Date) {
   // A shared lock on the event: bookings run side by side, but wait for a coordinator's desk change, move or
   // cancellation (which lock it exclusively), and then see the event as it is now.
-  const [current] = await tx.select().from(events).where(eq(events.id, event.id)).for('share');
+  const current = await shareLockEvent(tx, event.id);
   const availability = bookingAvailability(current ?? event, now);
   if (availability !== 'open') throw new BookingClosedError(availability);
   const wanted = [...new Set(topicIds)].sort();

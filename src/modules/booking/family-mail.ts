@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq } from 'drizzle-orm';
 import { Eta } from 'eta';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
@@ -9,10 +8,9 @@ import { localDeskLabel } from '../../lib/desk-label.js';
 import { isLanguage, translatorFor } from '../../lib/i18n.js';
 import { pick } from '../../lib/localized.js';
 import { bookingCalendar } from './booking.ics.js';
-import { bookingStops } from './booking.repository.js';
-import { bookings } from './booking.table.js';
-import { events } from '../events/events.table.js';
-import { organisations, venues } from '../organisations/organisations.table.js';
+import { bookingStops, findBooking } from './booking.repository.js';
+import { findEventWithVenue } from '../events/events.repository.js';
+import { findOrganisation } from '../organisations/organisations.repository.js';
 import { type ClaimedMail, messageIdOf } from '../mail/outbox.js';
 import type { OutgoingMail } from '../mail/transport.js';
 import type { MailTasks } from '../mail/mail.worker.js';
@@ -43,14 +41,11 @@ const CANCELLATIONS = new Set(['booking_cancelled', 'event_cancelled']);
  */
 export async function composeMail(db: Db, config: Config, job: ClaimedMail): Promise<OutgoingMail | undefined> {
   if (!job.bookingId || !job.recipient || HEADER_BREAK.test(job.recipient)) return undefined;
-  const [row] = await db.select({ booking: bookings, event: events, venue: venues, organisation: organisations })
-    .from(bookings)
-    .innerJoin(events, eq(events.id, bookings.eventId))
-    .innerJoin(venues, eq(venues.id, events.venueId))
-    .innerJoin(organisations, eq(organisations.id, bookings.organisationId))
-    .where(eq(bookings.id, job.bookingId));
-  if (!row || row.booking.anonymisedAt) return undefined;
-  const { booking, event, venue, organisation } = row;
+  const booking = await findBooking(db, job.bookingId);
+  const event = booking && await findEventWithVenue(db, booking.eventId);
+  const organisation = booking && await findOrganisation(db, booking.organisationId);
+  if (!booking || !event || !organisation || booking.anonymisedAt) return undefined;
+  const { venue } = event;
   // News of a booking that has since been cancelled would only confuse: the cancellation mail says all.
   if (booking.status === 'cancelled' && !CANCELLATIONS.has(job.kind)) return undefined;
   const lang = isLanguage(job.language) ? job.language : 'de';

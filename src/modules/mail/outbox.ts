@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { mailJobs } from './mail.table.js';
 
@@ -88,4 +88,14 @@ export async function forgetDeliveredAddresses(tx: Db): Promise<number> {
     .where(and(ne(mailJobs.status, 'pending'), or(sql`${mailJobs.recipient} is not null`, sql`${mailJobs.manageToken} is not null`)))
     .returning({ id: mailJobs.id });
   return wiped.length;
+}
+
+/** The mails about these bookings, newest first, without any address. */
+export async function mailAbout(db: Db, bookingIds: number[]) {
+  if (bookingIds.length === 0) return [];
+  return db
+    .select({ id: mailJobs.id, bookingId: mailJobs.bookingId, kind: mailJobs.kind, status: mailJobs.status, createdAt: mailJobs.createdAt })
+    .from(mailJobs)
+    .where(inArray(mailJobs.bookingId, bookingIds))
+    .orderBy(desc(mailJobs.createdAt), desc(mailJobs.id));
 }

@@ -13,7 +13,7 @@ import { staffBase } from '../../web/staff-guard.js';
 import { personForm } from '../staff/staff.forms.js';
 import { findStaff, insertStaff, listStaff, setPasswordHash, updateStaff } from '../staff/staff.repository.js';
 import { endAllSessions } from '../staff/staff.sessions.js';
-import { STAFF_ROLES } from '../staff/staff.table.js';
+import { STAFF_ROLES } from '../staff/staff.repository.js';
 
 declare module '@fastify/secure-session' {
   interface SessionData {

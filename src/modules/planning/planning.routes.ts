@@ -10,9 +10,9 @@ import { familiesWithoutEmail, noticesOfEvent } from '../booking/event-notices.j
 import { listVenues } from '../organisations/venues.repository.js';
 import { staffBase } from '../../web/staff-guard.js';
 import { listExperts } from '../staff/staff.repository.js';
-import {
-  countConfirmedBookings, deskSlotCounts, desksWithTopics, eventsOverview, findEventForStaff,
-} from '../events/events.staff.repository.js';
+import { countConfirmedBookings } from '../booking/availability.js';
+import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
+import { deskSlotCounts, eventsOverview } from './overview.js';
 import { MAX_ROTATION_VENUES, confirmForm, eventForm, eventHoursForm, moveForm, rotationForm } from './planning.forms.js';
 import {
   PlanningError, cancelEvent, changeEventHours, createDraftEvent, moveEvent, planRotation, publishEvent,

@@ -10,7 +10,8 @@ import {
 } from './calling.service.js';
 import { QueueError } from './checkin.service.js';
 import type { LiveUpdates } from './live.js';
-import { currentVisit, deskPlan, findDesk, visitsOfDesk } from './queue.repository.js';
+import { findDesk } from '../events/events.repository.js';
+import { currentVisit, deskPlan, visitsOfDesk } from './queue.repository.js';
 import { UNDO_MINUTES, canUndo } from './queue.rules.js';
 
 type Options = { db: Db; clock: Clock; live: LiveUpdates };

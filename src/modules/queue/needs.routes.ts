@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { idParam } from '../../lib/params.js';
 import { findEventForStaff } from '../events/events.staff.repository.js';
 import { staffBase } from '../../web/staff-guard.js';
-import { familiesToPhone, needsOfEvent } from './needs.repository.js';
+import { familiesToPhone, needsOfEvent } from '../booking/needs.repository.js';
 import { needsByHour, needsHelpers } from './needs.view.js';
 
 /**
