@@ -1,9 +1,8 @@
 import { and, asc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type Venue, topicsWithIds, venuesWithIds } from '../organisations/organisations.repository.js';
-import { type DeskBreak, deskTopics, desks, events, slots } from './events.table.js';
+import { deskTopics, desks, events, slots } from './events.table.js';
 
-export type { DeskBreak };
 export type Event = typeof events.$inferSelect;
 export type EventWithVenue = Event & { venue: Venue };
 export type Desk = typeof desks.$inferSelect;

@@ -10,7 +10,7 @@ import {
   type AffectedBooking, DeskChangeRefused, copyDesksIn, deleteDesk, saveDesk,
 } from './desks.service.js';
 import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
-import type { DeskBreak } from '../events/events.table.js';
+import type { DeskBreak } from '../events/desks.repository.js';
 import { confirmForm, deskForm, formatBreaks } from './planning.forms.js';
 
 const config = { roles: ['coordinator'] as const };

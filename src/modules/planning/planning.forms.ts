@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isLocalTime } from '../../lib/dates.js';
 import { idField, textField } from '../../lib/text.js';
-import type { DeskBreak } from '../events/events.table.js';
+import type { DeskBreak } from '../events/desks.repository.js';
 
 const list = (value: unknown) => (value === undefined || value === '' ? [] : [value].flat());
 const localTime = (message: string) => z.string().trim().refine(isLocalTime, message);

@@ -14,9 +14,8 @@ import { countConfirmedBookings } from '../booking/availability.js';
 import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
 import { deskSlotCounts, eventsOverview } from './overview.js';
 import { MAX_ROTATION_VENUES, confirmForm, eventForm, eventHoursForm, moveForm, rotationForm } from './planning.forms.js';
-import {
-  PlanningError, cancelEvent, changeEventHours, createDraftEvent, moveEvent, planRotation, publishEvent,
-} from './planning.service.js';
+import { PlanningError, changeEventHours, createDraftEvent, publishEvent } from '../events/event-plans.js';
+import { cancelEvent, moveEvent, planRotation } from './planning.service.js';
 
 type Options = { db: Db; clock: Clock };
 const COORDINATOR = ['coordinator'] as const;

@@ -9,6 +9,18 @@ export type { Desk };
 export type Visit = typeof visits.$inferSelect;
 export type QueueVisit = QueueEntry & { visit?: Visit; ticketNumber?: number };
 
+/** Whether the day has begun: someone has a ticket. */
+export async function hasTickets(db: Db, eventId: number): Promise<boolean> {
+  const [row] = await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.eventId, eventId)).limit(1);
+  return row !== undefined;
+}
+
+/** Whether anyone has queued at a desk today. */
+export async function hasVisitsAtDesk(db: Db, deskId: number): Promise<boolean> {
+  const [row] = await db.select({ id: visits.id }).from(visits).where(eq(visits.deskId, deskId)).limit(1);
+  return row !== undefined;
+}
+
 /** Tickets whose family is at some desk right now and so cannot be called to another. */
 export async function busyTicketIds(db: Db, eventId: number): Promise<Set<number>> {
   const rows = await db

@@ -89,3 +89,12 @@ export async function staffNames(db: Db, staffIds: number[]): Promise<Map<number
   const rows = await db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, [...new Set(staffIds)]));
   return new Map(rows.map((row) => [row.id, row.name]));
 }
+
+/** An active expert, of the given organisation if one is named. */
+export async function findActiveExpert(db: Db, staffId: number, organisationId?: number) {
+  const [expert] = await db.select({ id: staff.id }).from(staff).where(and(
+    eq(staff.id, staffId), organisationId === undefined ? undefined : eq(staff.organisationId, organisationId),
+    eq(staff.role, 'expert'), eq(staff.active, true),
+  ));
+  return expert;
+}
