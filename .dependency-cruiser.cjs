@@ -23,15 +23,15 @@ const MODULES = {
 
 /** Where a module's files live: src/web for the web layer, src/modules/<name> for the others. */
 const home = (name) => (name === 'web' ? 'src/web/' : `src/modules/${name}/`);
-const escape = (text) => text.replace(/[.]/g, '\\.');
+const escapeDots = (text) => text.replace(/[.]/g, '\\.');
 const anyModule = '^src/(modules/[^/]+|web)/';
 
 const directionRules = Object.entries(MODULES).map(([name, below]) => ({
   name: `direction-${name}`,
   comment: `${name} may import only ${below.length ? below.join(', ') : 'infrastructure'} (and itself)`,
   severity: 'error',
-  from: { path: `^${escape(home(name))}` },
-  to: { path: anyModule, pathNot: `^(${[name, ...below].map((m) => escape(home(m))).join('|')})` },
+  from: { path: `^${escapeDots(home(name))}` },
+  to: { path: anyModule, pathNot: `^(${[name, ...below].map((m) => escapeDots(home(m))).join('|')})` },
 }));
 
 module.exports = {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, sql } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { normaliseBookingCode } from '../../lib/tokens.js';
 import { findEventWithVenue, slotsWithIds } from '../events/events.repository.js';
