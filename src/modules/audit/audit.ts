@@ -2,11 +2,9 @@ import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { auditLog } from './audit.table.js';
 
-export const AUDIT_ACTIONS = [
-  'login', 'login_failed', 'logout', 'check_in', 'walk_in', 'open_booking', 'name_search', 'print_slip', 'export',
-  'staff_created', 'staff_changed', 'event_moved', 'event_cancelled',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+type AuditAction =
+  | 'login' | 'login_failed' | 'logout' | 'check_in' | 'walk_in' | 'open_booking' | 'name_search' | 'print_slip' | 'export'
+  | 'staff_created' | 'staff_changed' | 'event_moved' | 'event_cancelled';
 
 export type AuditEntry = {
   organisationId: number;

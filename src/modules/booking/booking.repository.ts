@@ -5,7 +5,6 @@ import { findEventWithVenue, slotsWithIds } from '../events/events.repository.js
 import { topicsWithIds } from '../organisations/organisations.repository.js';
 import { bookingItems, bookings } from './booking.table.js';
 
-export type Booking = typeof bookings.$inferSelect;
 export type NewBooking = typeof bookings.$inferInsert;
 
 export async function insertBooking(tx: Db, booking: NewBooking): Promise<number> {

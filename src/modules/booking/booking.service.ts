@@ -16,7 +16,7 @@ import { buildItineraries, explainNoFit, type Itinerary, type NoFit } from './it
  * Waits between two appointments: up to 15 minutes counts as back to back; a start time without such a plan
  * is offered with waits of up to an hour (shown on the page), e.g. across the slots every desk keeps for walk-ins.
  */
-export const ITINERARY_OPTIONS = { shortGapMinutes: 15, longestGapMinutes: 60, maxProposals: 12 } as const;
+const ITINERARY_OPTIONS = { shortGapMinutes: 15, longestGapMinutes: 60, maxProposals: 12 } as const;
 
 export class SlotTakenError extends Error {
   constructor() {

@@ -14,7 +14,7 @@ import { bookings } from './booking.table.js';
  * (event, topics, times, status, language) counts for the statistics but names nobody.
  * Mails not yet sent to them are dropped. Pass the transaction when part of a larger change.
  */
-export async function anonymiseBookings(tx: Db, bookingIds: number[], now: Date): Promise<void> {
+async function anonymiseBookings(tx: Db, bookingIds: number[], now: Date): Promise<void> {
   if (bookingIds.length === 0) return;
   await tx.update(bookings).set({
     name: '', email: null, phone: null, interpreterLanguage: null, childcare: false, stepFree: false, healthConsentAt: null,

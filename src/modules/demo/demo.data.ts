@@ -85,7 +85,7 @@ export const TOPICS: DemoTopic[] = [
   },
 ];
 
-export type DemoVenue = {
+type DemoVenue = {
   name: string;
   street: string;
   postcode: string;

@@ -14,7 +14,7 @@ type Place = { localDate: string; venueId: number; startsLocal: string; endsLoca
 type BookingRules = Pick<Organisation, 'id' | 'bookingOpensDaysBefore' | 'bookingClosesHoursBefore'>;
 
 /** When booking opens and closes for an event, from the organisation's settings. */
-export function bookingWindow(
+function bookingWindow(
   organisation: Pick<Organisation, 'bookingOpensDaysBefore' | 'bookingClosesHoursBefore'>,
   place: Pick<Place, 'localDate' | 'startsLocal'>,
 ) {

@@ -16,7 +16,7 @@ export type MailTasks<Retention> = {
   retention(now: Date): Promise<Retention>;
 };
 
-export type MailRound<Retention = unknown> = { sent: number; failed: number; skipped: number; reminders: number; retention?: Retention };
+type MailRound<Retention = unknown> = { sent: number; failed: number; skipped: number; reminders: number; retention?: Retention };
 
 export type MailWorker<Retention = unknown> = {
   /** One round: due reminders into the outbox, due mail out, and the clean-up when it is due. */

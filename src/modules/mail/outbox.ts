@@ -27,7 +27,7 @@ export async function enqueueMail(tx: Db, mail: NewMail): Promise<void> {
 }
 
 /** Minutes to wait after the 1st, 2nd… failed attempt; after the last one the mail is given up. */
-export const RETRY_MINUTES = [1, 5, 15, 60, 240, 720, 1440];
+const RETRY_MINUTES = [1, 5, 15, 60, 240, 720, 1440];
 const LEASE_MS = 5 * 60 * 1000;
 
 export type ClaimedMail = typeof mailJobs.$inferSelect;

@@ -6,7 +6,7 @@ import { type PlannedTurn, type QueueEntry, planQueue } from './queue.rules.js';
 import { tickets, visits } from './queue.table.js';
 
 export type { Desk };
-export type Visit = typeof visits.$inferSelect;
+type Visit = typeof visits.$inferSelect;
 export type QueueVisit = QueueEntry & { visit?: Visit; ticketNumber?: number };
 
 /** Whether the day has begun: someone has a ticket. */
@@ -93,7 +93,7 @@ export async function visitsOfDesk(db: Db, deskId: number) {
 }
 
 /** A desk's queue and when the desk is free for the next family (after the current one's slot). */
-export async function deskState(db: Db, desk: Desk, now: Date) {
+async function deskState(db: Db, desk: Desk, now: Date) {
   const queue = await deskQueue(db, desk, now);
   const current = await currentVisit(db, desk.id);
   const busySince = current ? current.visit.startedAt ?? current.visit.calledAt : null;

@@ -49,7 +49,7 @@ export function generatePassword(): string {
  * zxcvbn's top score, 4: at least 10^10 guesses. Score 3 (10^8) still lets "Passwort1234!" and "Sommer2026!!"
  * through, the word-year-sign pattern that fills the breach lists.
  */
-export const MIN_PASSWORD_SCORE = 4;
+const MIN_PASSWORD_SCORE = 4;
 
 let estimator: ZxcvbnFactory | undefined;
 /**

@@ -60,7 +60,7 @@ export async function insertStaff(tx: Db, person: NewStaff): Promise<number> {
   return created!.id;
 }
 
-export async function setStaffTopics(tx: Db, staffId: number, topicIds: number[]) {
+async function setStaffTopics(tx: Db, staffId: number, topicIds: number[]) {
   await tx.delete(staffTopics).where(eq(staffTopics.staffId, staffId));
   if (topicIds.length) await tx.insert(staffTopics).values(topicIds.map((topicId) => ({ staffId, topicId })));
 }
