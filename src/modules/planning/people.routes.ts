@@ -11,9 +11,8 @@ import { confirmForm } from './planning.forms.js';
 import { generatePassword, hashPassword } from '../staff/passwords.js';
 import { staffBase } from '../../web/staff-guard.js';
 import { personForm } from '../staff/staff.forms.js';
-import { findStaff, insertStaff, listStaff, setPasswordHash, updateStaff } from '../staff/staff.repository.js';
+import { STAFF_ROLES, findStaff, insertStaff, listStaff, setPasswordHash, updateStaff } from '../staff/staff.repository.js';
 import { endAllSessions } from '../staff/staff.sessions.js';
-import { STAFF_ROLES } from '../staff/staff.repository.js';
 
 declare module '@fastify/secure-session' {
   interface SessionData {

@@ -3,8 +3,6 @@ import type { Db } from '../../db/client.js';
 import { activeItemsWithSlots, bookedFamiliesOfEvent, findBookingOfEvent } from '../booking/booking.repository.js';
 import { tickets, visits } from './queue.table.js';
 
-export { isCodeSearch } from '../booking/booking.repository.js';
-
 /** `missed`: never arrived; `noShow`: checked in, but not there when called (and not yet back in the queue). */
 export type BoardStatus = 'expected' | 'late' | 'missed' | 'arrived' | 'noShow' | 'done';
 

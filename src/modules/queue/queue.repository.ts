@@ -5,7 +5,6 @@ import { type Desk, deskLabels, desksWithIds, futureSlotsOfDesk } from '../event
 import { type PlannedTurn, type QueueEntry, planQueue } from './queue.rules.js';
 import { tickets, visits } from './queue.table.js';
 
-export type { Desk };
 type Visit = typeof visits.$inferSelect;
 export type QueueVisit = QueueEntry & { visit?: Visit; ticketNumber?: number };
 
