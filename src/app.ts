@@ -8,6 +8,7 @@ import { requestSerializer } from './lib/logging.js';
 import bookingRoutes from './modules/booking/booking.routes.js';
 import manageRoutes from './modules/booking/manage.routes.js';
 import eventsRoutes from './modules/events/events.routes.js';
+import eventPagesRoutes from './modules/booking/event-pages.routes.js';
 import legalRoutes from './modules/organisations/legal.routes.js';
 import organisationContext from './modules/organisations/organisation-context.js';
 import { listOrganisations } from './modules/organisations/organisations.repository.js';
@@ -23,23 +24,26 @@ import { liveUpdates } from './modules/queue/live.js';
 import { closeStreamsOnShutdown } from './modules/queue/live.routes.js';
 import publicQueueRoutes from './modules/queue/public.routes.js';
 import staffLiveRoutes from './modules/queue/staff-live.routes.js';
-import staffAuth, { type StaffRouteEntry } from './modules/staff/staff.auth.js';
-import staffRoutes from './modules/staff/staff.routes.js';
-import peopleRoutes from './modules/staff/people.routes.js';
-import auditRoutes from './modules/audit/audit.routes.js';
-import deskRoutes from './modules/events/desks.routes.js';
-import planningRoutes from './modules/events/planning.routes.js';
-import placesRoutes from './modules/organisations/places.routes.js';
-import settingsRoutes from './modules/organisations/settings.routes.js';
+import staffGuard, { type StaffRouteEntry } from './web/staff-guard.js';
+import staffLoginRoutes from './web/staff-login.routes.js';
+import staffHomeRoutes from './modules/queue/staff-home.routes.js';
+import peopleRoutes from './modules/planning/people.routes.js';
+import auditRoutes from './modules/planning/audit.routes.js';
+import deskRoutes from './modules/planning/desks.routes.js';
+import planningRoutes from './modules/planning/planning.routes.js';
+import placesRoutes from './modules/planning/places.routes.js';
+import settingsRoutes from './modules/planning/settings.routes.js';
 import view from './plugins/view.js';
 import devMailRoutes, { writesMailFiles } from './modules/mail/dev-mail.routes.js';
 import { type MailWorker, mailWorker } from './modules/mail/mail.worker.js';
+import { familyMailTasks } from './modules/booking/family-mail.js';
+import type { RetentionResult } from './modules/booking/retention.js';
 import { createMailTransport } from './modules/mail/transport.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The outbox worker; server.ts starts its timer, tests run single rounds. */
-    mailWorker: MailWorker;
+    mailWorker: MailWorker<RetentionResult>;
     /** Every staff route with the roles that may use it; the role-matrix test walks this list. */
     staffRoutes: StaffRouteEntry[];
   }
@@ -75,7 +79,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
   });
   const live = await liveUpdates(database);
   const transport = createMailTransport(config);
-  const worker = mailWorker({ db: database.db, config, clock, transport, log: app.log });
+  const worker = mailWorker({ db: database.db, config, clock, transport, log: app.log, tasks: familyMailTasks(database.db, config) });
   app.decorate('mailWorker', worker);
   app.addHook('onClose', async () => {
     await worker.stop();
@@ -120,14 +124,16 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
 
   await app.register(async (scope) => {
     await scope.register(organisationContext, { db });
+    await scope.register(eventPagesRoutes, { db, clock });
     await scope.register(eventsRoutes, { db, clock, publicUrl: config.publicUrl });
     await scope.register(legalRoutes);
     await scope.register(bookingRoutes, { db, clock, config, prefix: '/events/:eventId/book' });
     await scope.register(manageRoutes, { db, clock, config, prefix: '/booking/:token' });
     await scope.register(publicQueueRoutes, { db, clock, live, lookupsPerMinute: config.rateLimits.lookupsPerMinute });
     await scope.register(async (staffScope) => {
-      await staffScope.register(staffAuth, { db, clock, config, registry: staffRoutesTable });
-      await staffScope.register(staffRoutes, { db, clock, config });
+      await staffScope.register(staffGuard, { db, clock, config, registry: staffRoutesTable });
+      await staffScope.register(staffLoginRoutes, { db, clock, config });
+      await staffScope.register(staffHomeRoutes, { db, clock, config });
       await staffScope.register(frontDeskRoutes, { db, clock, config, live });
       await staffScope.register(deskQueueRoutes, { db, clock, live });
       await staffScope.register(staffLiveRoutes, { db, live });

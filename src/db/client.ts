@@ -34,7 +34,7 @@ export type DatabaseTarget =
  * and back off up to 20 s between attempts after repeated failures; the server ends statements and
  * idle transactions that run too long. PGlite runs in-process and cannot be cut off, so it needs none.
  */
-export const POSTGRES_LIMITS = {
+const POSTGRES_LIMITS = {
   connect_timeout: 5,
   backoff: (retries: number) => Math.min(0.05 * retries, 0.5),
   connection: {
@@ -52,7 +52,7 @@ export const POSTGRES_LIMITS = {
  */
 const DEADLINE_MS = 20_000;
 
-export class DatabaseDeadlineError extends Error {
+class DatabaseDeadlineError extends Error {
   readonly code = 'DATABASE_DEADLINE';
   constructor(ms: number) {
     super(`the database did not answer within ${ms} ms`);

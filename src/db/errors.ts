@@ -1,5 +1,5 @@
 /** SQLSTATE codes the app turns into friendly answers instead of 500s. */
-export const UNIQUE_VIOLATION = '23505';
+const UNIQUE_VIOLATION = '23505';
 
 type PgErrorShape = { code?: string; constraint?: string; constraint_name?: string; cause?: unknown };
 

@@ -4,10 +4,12 @@ import { z } from 'zod';
 export const MAX_ID = 2_147_483_647;
 
 /** C0 and C1 controls (NUL included), DEL, and the bidi overrides and isolates that reorder text on screen. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 /** With the u flag a surrogate pair is one code point, so this matches only unpaired halves. */
 const LONE_SURROGATE = /[\ud800-\udfff]/u;
 /** The same, but line breaks (CR, LF) are allowed: a textarea legitimately sends them. */
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROLS_BUT_LINE_BREAKS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /**

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 
 /** No 0/O, 1/I/L, 2/Z, 5/S, 8/B: codes are read aloud at the front desk and typed from paper. */
 export const CODE_ALPHABET = 'ACDEFGHJKMNPQRTUVWXY34679';
-export const CODE_LENGTH = 6;
+const CODE_LENGTH = 6;
 
 export function newBookingCode(): string {
   let code = '';

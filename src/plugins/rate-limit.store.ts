@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
 
 /** Hits in the current window and the milliseconds until it ends (0: no window running). */
-export type WindowCount = { hits: number; ttlMs: number };
+type WindowCount = { hits: number; ttlMs: number };
 
 /** Counts hits per key in fixed windows that start with a key's first hit. */
 export interface CounterStore {
@@ -14,7 +14,7 @@ export interface CounterStore {
 }
 
 /** PGlite serves one process, so the counters can stay in memory. */
-export function memoryCounterStore(now: () => number = Date.now): CounterStore {
+function memoryCounterStore(now: () => number = Date.now): CounterStore {
   const windows = new Map<string, { hits: number; endsAt: number }>();
   const prune = () => {
     const at = now();

@@ -12,12 +12,11 @@ const { clock } = env;
 
 let org: OrganisationFixture;
 let eventId: number;
-let deskIds: number[];
 beforeEach(async () => {
   clock.set(BEFORE_EVENT);
   await resetDatabase(env.database);
   org = await createOrganisation(env.database.db);
-  ({ event: { id: eventId }, deskIds } = await createEvent(env.database.db, org));
+  ({ event: { id: eventId } } = await createEvent(env.database.db, org));
 });
 
 const book = (lang = 'de') => `/${lang}/wmk/events/${eventId}/book`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { i18n } from '../../src/lib/i18n.js';
-import { MAIL_KINDS } from '../../src/modules/mail/mail.table.js';
+import { MAIL_KINDS } from '../../src/modules/booking/family-mail.js';
 import type { BoardStatus } from '../../src/modules/queue/board.repository.js';
 import { QueueError } from '../../src/modules/queue/checkin.service.js';
 

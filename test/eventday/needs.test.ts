@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bookings } from '../../src/modules/booking/booking.table.js';
 import { venues } from '../../src/modules/organisations/organisations.table.js';
-import { MAIL_KINDS } from '../../src/modules/mail/mail.table.js';
+import { MAIL_KINDS } from '../../src/modules/booking/family-mail.js';
 import { useTestApp } from '../helpers/app.js';
 import { type Browser, signIn, text } from '../helpers/browser.js';
 import {

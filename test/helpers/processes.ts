@@ -35,7 +35,9 @@ function started(child: ChildProcess, pattern: RegExp, what: string): Promise<Re
     const look = (chunk: Buffer) => {
       output += chunk.toString();
       const match = pattern.exec(output);
-      if (match) (clearTimeout(timer), resolve(match));
+      if (!match) return;
+      clearTimeout(timer);
+      resolve(match);
     };
     child.stdout!.on('data', look);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/client.js';
-import { composeMail } from '../../src/modules/mail/compose.js';
+import { composeMail } from '../../src/modules/booking/family-mail.js';
 import { mailJobs } from '../../src/modules/mail/mail.table.js';
 import { buildTestApp, testClock } from '../helpers/app.js';
 import { signIn } from '../helpers/browser.js';

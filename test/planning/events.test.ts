@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { inBerlin } from '../../src/lib/dates.js';
 import { bookingItems, bookings } from '../../src/modules/booking/booking.table.js';
 import { SlotTakenError } from '../../src/modules/booking/booking.service.js';
-import { DeskChangeRefused, saveDesk } from '../../src/modules/events/desks.service.js';
+import { DeskChangeRefused, saveDesk } from '../../src/modules/planning/desks.service.js';
 import { desks, events, slots } from '../../src/modules/events/events.table.js';
 import { mailJobs } from '../../src/modules/mail/mail.table.js';
 import { venues } from '../../src/modules/organisations/organisations.table.js';

@@ -1,4 +1,4 @@
-import { type Socket, connect, createServer } from 'node:net';
+import { type Socket, createServer } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';

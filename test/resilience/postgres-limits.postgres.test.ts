@@ -23,7 +23,12 @@ async function freezableProxy(targetPort: number) {
     port: (server.address() as { port: number }).port,
     freeze() {
       frozen = true;
-      for (const [a, b] of pairs) (a.unpipe(b), b.unpipe(a), a.pause(), b.pause());
+      for (const [a, b] of pairs) {
+        a.unpipe(b);
+        b.unpipe(a);
+        a.pause();
+        b.pause();
+      }
     },
     thaw() {
       frozen = false;

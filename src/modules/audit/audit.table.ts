@@ -1,17 +1,18 @@
 import { index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { organisations } from '../organisations/organisations.table.js';
-import { staff } from '../staff/staff.table.js';
 
 /**
  * Who did what to whose data, and when. Subjects are referenced by id only: the log never
  * copies a name, a code, an address or a search term.
+ * The log sits below the modules that write to it, staff included: `staff_id` names the person without a
+ * foreign key (accounts are deactivated, never deleted).
  */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: serial('id').primaryKey(),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
-    staffId: integer('staff_id').references(() => staff.id, { onDelete: 'set null' }),
+    staffId: integer('staff_id'),
     action: text('action').notNull(),
     subjectType: text('subject_type'),
     subjectId: integer('subject_id'),

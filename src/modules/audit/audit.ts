@@ -1,13 +1,10 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { staff } from '../staff/staff.table.js';
 import { auditLog } from './audit.table.js';
 
-export const AUDIT_ACTIONS = [
-  'login', 'login_failed', 'logout', 'check_in', 'walk_in', 'open_booking', 'name_search', 'print_slip', 'export',
-  'staff_created', 'staff_changed', 'event_moved', 'event_cancelled',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+type AuditAction =
+  | 'login' | 'login_failed' | 'logout' | 'check_in' | 'walk_in' | 'open_booking' | 'name_search' | 'print_slip' | 'export'
+  | 'staff_created' | 'staff_changed' | 'event_moved' | 'event_cancelled';
 
 export type AuditEntry = {
   organisationId: number;
@@ -32,14 +29,14 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
   });
 }
 
+/** The latest entries of an organisation, newest first; `staffId` is the person who acted, if known. */
 export async function recentAudit(db: Db, organisationId: number, limit = 200) {
   return db
     .select({
       at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId,
-      resultCount: auditLog.resultCount, staffName: staff.name,
+      resultCount: auditLog.resultCount, staffId: auditLog.staffId,
     })
     .from(auditLog)
-    .leftJoin(staff, eq(staff.id, auditLog.staffId))
     .where(and(eq(auditLog.organisationId, organisationId)))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);

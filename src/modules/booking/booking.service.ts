@@ -2,12 +2,12 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { hashToken, newBookingCode, newManageToken } from '../../lib/tokens.js';
-import { listFreeSlots } from '../events/events.repository.js';
+import { listFreeSlots } from './availability.js';
 import { bookingAvailability, type EventWindow } from '../events/events.rules.js';
-import { events } from '../events/events.table.js';
-import type { MailKind } from '../mail/mail.table.js';
+import { shareLockEvent } from '../events/events.repository.js';
 import { enqueueMail } from '../mail/outbox.js';
 import * as repository from './booking.repository.js';
+import type { MailKind } from './family-mail.js';
 import { bookings } from './booking.table.js';
 import type { ChosenStops, ContactAnswers, NeedsAnswers } from './booking.forms.js';
 import { buildItineraries, explainNoFit, type Itinerary, type NoFit } from './itinerary.rules.js';
@@ -16,7 +16,7 @@ import { buildItineraries, explainNoFit, type Itinerary, type NoFit } from './it
  * Waits between two appointments: up to 15 minutes counts as back to back; a start time without such a plan
  * is offered with waits of up to an hour (shown on the page), e.g. across the slots every desk keeps for walk-ins.
  */
-export const ITINERARY_OPTIONS = { shortGapMinutes: 15, longestGapMinutes: 60, maxProposals: 12 } as const;
+const ITINERARY_OPTIONS = { shortGapMinutes: 15, longestGapMinutes: 60, maxProposals: 12 } as const;
 
 export class SlotTakenError extends Error {
   constructor() {
@@ -57,7 +57,7 @@ export async function planVisit(db: Db, eventId: number, topicIds: number[], now
 async function assertBookable(tx: Db, event: BookableEvent, topicIds: number[], stops: ChosenStops, now: Date) {
   // A shared lock on the event: bookings run side by side, but wait for a coordinator's desk change, move or
   // cancellation (which lock it exclusively), and then see the event as it is now.
-  const [current] = await tx.select().from(events).where(eq(events.id, event.id)).for('share');
+  const current = await shareLockEvent(tx, event.id);
   const availability = bookingAvailability(current ?? event, now);
   if (availability !== 'open') throw new BookingClosedError(availability);
   const wanted = [...new Set(topicIds)].sort();

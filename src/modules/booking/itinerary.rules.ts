@@ -6,7 +6,7 @@ export type FreeSlot = {
   endsAt: Date;
 };
 
-export type ItineraryStop = { topicId: number; slotId: number; deskId: number; startsAt: Date; endsAt: Date };
+type ItineraryStop = { topicId: number; slotId: number; deskId: number; startsAt: Date; endsAt: Date };
 export type Itinerary = {
   startsAt: Date;
   endsAt: Date;

@@ -1,19 +1,20 @@
-import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.js';
 import { berlinDate } from '../../lib/dates.js';
 import { pruneAudit } from '../audit/audit.js';
+import { eventIdsBefore } from '../events/events.repository.js';
+import { dropMailOf, forgetDeliveredAddresses } from '../mail/outbox.js';
+import { listOrganisations } from '../organisations/organisations.repository.js';
 import { releaseItems } from './booking.repository.js';
 import { bookings } from './booking.table.js';
-import { events } from '../events/events.table.js';
-import { organisations } from '../organisations/organisations.table.js';
-import { dropMailOf, forgetDeliveredAddresses } from '../mail/outbox.js';
 
 /**
  * Removes what identifies a family from a booking: name, contact, needs and the manage link. What stays
  * (event, topics, times, status, language) counts for the statistics but names nobody.
  * Mails not yet sent to them are dropped. Pass the transaction when part of a larger change.
  */
-export async function anonymiseBookings(tx: Db, bookingIds: number[], now: Date): Promise<void> {
+async function anonymiseBookings(tx: Db, bookingIds: number[], now: Date): Promise<void> {
   if (bookingIds.length === 0) return;
   await tx.update(bookings).set({
     name: '', email: null, phone: null, interpreterLanguage: null, childcare: false, stepFree: false, healthConsentAt: null,
@@ -43,14 +44,15 @@ export type RetentionResult = { anonymisedBookings: number; wipedMails: number; 
 export async function runRetention(db: Db, now: Date, auditRetentionDays: number): Promise<RetentionResult> {
   const today = berlinDate(now);
   return db.transaction(async (tx) => {
-    const expired = await tx.select({ id: bookings.id })
-      .from(bookings)
-      .innerJoin(events, eq(events.id, bookings.eventId))
-      .innerJoin(organisations, eq(organisations.id, bookings.organisationId))
-      .where(and(
-        isNull(bookings.anonymisedAt),
-        lt(events.localDate, sql`(${today}::date - make_interval(days => ${organisations.retentionDays}))::date`),
-      ));
+    const expired: Array<{ id: number }> = [];
+    for (const organisation of await listOrganisations(tx)) {
+      const keptFrom = DateTime.fromISO(today).minus({ days: organisation.retentionDays }).toISODate()!;
+      const eventIds = await eventIdsBefore(tx, organisation.id, keptFrom);
+      if (eventIds.length === 0) continue;
+      expired.push(...await tx.select({ id: bookings.id }).from(bookings).where(and(
+        eq(bookings.organisationId, organisation.id), inArray(bookings.eventId, eventIds), isNull(bookings.anonymisedAt),
+      )));
+    }
     await anonymiseBookings(tx, expired.map((b) => b.id), now);
     const wipedMails = await forgetDeliveredAddresses(tx);
     const prunedAuditEntries = await pruneAudit(tx, new Date(now.getTime() - auditRetentionDays * 24 * 60 * 60 * 1000));

@@ -85,7 +85,7 @@ export const TOPICS: DemoTopic[] = [
   },
 ];
 
-export type DemoVenue = {
+type DemoVenue = {
   name: string;
   street: string;
   postcode: string;
@@ -158,8 +158,7 @@ export const ORGANISATIONS: DemoOrganisation[] = [
   },
 ];
 
-/** Only ever created by the demo seed (development); printed by `npm start` and listed in the README. */
-export const DEMO_PASSWORD = 'familientag-demo';
+export { DEMO_PASSWORD } from '../staff/passwords.js';
 
 export const DEMO_STAFF: Array<{ role: 'coordinator' | 'desk' | 'expert'; local: string; name: string }> = [
   { role: 'coordinator', local: 'koordination', name: 'Kora Koordination' },

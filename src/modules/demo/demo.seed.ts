@@ -1,15 +1,15 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.js';
 import { berlinDate } from '../../lib/dates.js';
-import { events } from '../events/events.table.js';
-import { createDeskWithSlots } from '../events/events.service.js';
-import { bookingWindow } from '../events/planning.service.js';
-import { upcomingDates } from '../events/rotation.rules.js';
-import { organisations, topics, venues } from '../organisations/organisations.table.js';
 import { hashToken, newBookingCode, newManageToken } from '../../lib/tokens.js';
-import { bookingItems, bookings } from '../booking/booking.table.js';
-import { desks, slots } from '../events/events.table.js';
+import { insertBooking, insertItems } from '../booking/booking.repository.js';
+import { insertPublishedEvent } from '../events/event-plans.js';
+import { bookableSlots } from '../events/events.repository.js';
+import { createDeskWithSlots } from '../events/events.service.js';
+import { upcomingDates } from '../events/rotation.rules.js';
+import { findOrganisationBySlug, insertOrganisation } from '../organisations/organisations.repository.js';
+import { insertTopic } from '../organisations/topics.repository.js';
+import { insertVenue } from '../organisations/venues.repository.js';
 import { hashPassword } from '../staff/passwords.js';
 import { insertStaff } from '../staff/staff.repository.js';
 import {
@@ -33,8 +33,7 @@ const EVENTS_PER_ORGANISATION = 6;
  * nothing once the demo organisations exist.
  */
 export async function seedDemo(db: Db, now: Date): Promise<boolean> {
-  const [existing] = await db.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, 'wmk'));
-  if (existing) return false;
+  if (await findOrganisationBySlug(db, 'wmk')) return false;
   await db.transaction(async (tx) => {
     for (const demo of ORGANISATIONS) await seedOrganisation(tx, demo, now);
   });
@@ -42,18 +41,17 @@ export async function seedDemo(db: Db, now: Date): Promise<boolean> {
 }
 
 async function seedOrganisation(tx: Db, demo: DemoOrganisation, now: Date) {
-  const [organisation] = await tx.insert(organisations).values({
+  const org = await insertOrganisation(tx, {
     slug: demo.slug, name: demo.name, eventTitle: demo.eventTitle, contactPhone: demo.contactPhone, contactEmail: demo.contactEmail,
     postalAddress: demo.postalAddress, representedBy: demo.representedBy, dataProtectionContact: demo.dataProtectionContact,
-  }).returning();
-  const org = organisation!;
-  const venueRows = await tx.insert(venues).values(demo.venues.map((v) => ({ ...v, organisationId: org.id }))).returning();
-  const topicRows = await tx.insert(topics).values(
-    TOPICS.filter((t) => demo.topicKeys.includes(t.key)).map((t, index) => ({
-      organisationId: org.id, key: t.key, name: t.name, description: t.description,
-      defaultSlotMinutes: t.slotMinutes, documents: t.documents, sortOrder: index,
-    })),
-  ).returning();
+  });
+  const venueRows: Array<{ id: number }> = [];
+  for (const venue of demo.venues) venueRows.push({ id: await insertVenue(tx, org.id, venue) });
+  const topicRows: Array<{ id: number; key: string; defaultSlotMinutes: number }> = [];
+  for (const [index, t] of TOPICS.filter((topic) => demo.topicKeys.includes(topic.key)).entries()) {
+    const fields = { name: t.name, description: t.description, defaultSlotMinutes: t.slotMinutes, documents: t.documents, sortOrder: index };
+    topicRows.push({ id: await insertTopic(tx, org.id, t.key, fields), key: t.key, defaultSlotMinutes: t.slotMinutes });
+  }
   const topicByKey = new Map(topicRows.map((t) => [t.key, t]));
 
   const staffIds = new Map<string, number>();
@@ -71,20 +69,17 @@ async function seedOrganisation(tx: Db, demo: DemoOrganisation, now: Date) {
   const days = [{ localDate: today, startsLocal: '08:00', endsLocal: '20:00' },
     ...dates.map((localDate) => ({ localDate, startsLocal: demo.rule.startsLocal, endsLocal: demo.rule.endsLocal }))];
   for (const [index, { localDate, startsLocal, endsLocal }] of days.entries()) {
-    const [event] = await tx.insert(events).values({
-      organisationId: org.id,
+    const eventId = await insertPublishedEvent(tx, org, {
       venueId: venueRows[index % venueRows.length]!.id,
       localDate,
       startsLocal,
       endsLocal,
-      status: 'published',
-      ...bookingWindow(org, { localDate, startsLocal }),
-    }).returning({ id: events.id });
+    });
     for (const [groupIndex, group] of DESK_GROUPS.entries()) {
       const deskTopics = group.topicKeys.flatMap((key) => topicByKey.get(key) ?? []);
       if (deskTopics.length === 0) continue;
       const deskId = await createDeskWithSlots(tx, {
-        eventId: event!.id,
+        eventId,
         localDate,
         label: group.label,
         startsLocal,
@@ -93,26 +88,22 @@ async function seedOrganisation(tx: Db, demo: DemoOrganisation, now: Date) {
         breaks: [{ start: addHours(startsLocal, 2), end: addHours(startsLocal, 2, 15) }],
         walkInPercent: 25,
         topicIds: deskTopics.map((t) => t.id),
+        expertId: groupIndex === 0 ? staffIds.get('expert')! : null,
       });
-      if (groupIndex === 0) {
-        await tx.update(desks).set({ expertId: staffIds.get('expert')! }).where(eq(desks.id, deskId));
-        if (localDate === today) await seedFamilies(tx, org.id, event!.id, deskId, deskTopics[0]!.id, now);
-      }
+      if (groupIndex === 0 && localDate === today) await seedFamilies(tx, org.id, eventId, deskId, deskTopics[0]!.id, now);
     }
   }
 }
 
 /** Books the first free slots from now on at a desk for the demo families (no contact data). */
 async function seedFamilies(tx: Db, organisationId: number, eventId: number, deskId: number, topicId: number, now: Date) {
-  const free = await tx.select().from(slots)
-    .where(and(eq(slots.deskId, deskId), eq(slots.walkInOnly, false), gt(slots.startsAt, now)))
-    .orderBy(asc(slots.startsAt)).limit(DEMO_FAMILIES.length);
+  const free = (await bookableSlots(tx, [eventId], now)).filter((slot) => slot.deskId === deskId).slice(0, DEMO_FAMILIES.length);
   for (const [index, slot] of free.entries()) {
-    const [booking] = await tx.insert(bookings).values({
+    const bookingId = await insertBooking(tx, {
       organisationId, eventId, code: newBookingCode(), manageTokenHash: hashToken(newManageToken()), name: DEMO_FAMILIES[index]!,
       language: index === 1 ? 'en' : 'de', consentedAt: now,
-    }).returning({ id: bookings.id });
-    await tx.insert(bookingItems).values({ bookingId: booking!.id, topicId, slotId: slot.id });
+    });
+    await insertItems(tx, bookingId, [{ topicId, slotId: slot.slotId }]);
   }
 }
 

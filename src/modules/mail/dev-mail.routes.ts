@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
-import { messageIdOf } from './compose.js';
 import { mailJobs } from './mail.table.js';
+import { messageIdOf } from './outbox.js';
 import { listMailFiles, readMailFile } from './transport.js';
 
 const coordinators = { roles: ['coordinator'] as const };

@@ -1,11 +1,6 @@
 import { index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { bookings } from '../booking/booking.table.js';
 import { organisations } from '../organisations/organisations.table.js';
 
-export const MAIL_KINDS = [
-  'booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'reminder', 'event_moved', 'event_cancelled',
-] as const;
-export type MailKind = (typeof MAIL_KINDS)[number];
 export const mailJobStatus = pgEnum('mail_job_status', ['pending', 'sent', 'failed', 'skipped']);
 
 /**
@@ -13,14 +8,16 @@ export const mailJobStatus = pgEnum('mail_job_status', ['pending', 'sent', 'fail
  * The idempotency key (cause + booking) makes a second job for the same cause impossible.
  * The message is composed when it is sent, from the booking as it is then; the address and the
  * manage token are wiped as soon as the mail is out.
+ * The outbox sits below the booking module, which writes and composes the families' mail: `booking_id` names
+ * the booking a mail is about without a foreign key, and `kind` is the booking module's word for its cause.
  */
 export const mailJobs = pgTable(
   'mail_jobs',
   {
     id: serial('id').primaryKey(),
     organisationId: integer('organisation_id').notNull().references(() => organisations.id),
-    bookingId: integer('booking_id').references(() => bookings.id, { onDelete: 'set null' }),
-    kind: text('kind').$type<MailKind>().notNull(),
+    bookingId: integer('booking_id'),
+    kind: text('kind').notNull(),
     idempotencyKey: text('idempotency_key').notNull(),
     status: mailJobStatus('status').notNull().default('pending'),
     recipient: text('recipient'),

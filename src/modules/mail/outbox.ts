@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { type MailKind, mailJobs } from './mail.table.js';
+import { mailJobs } from './mail.table.js';
 
 export type NewMail = {
   organisationId: number;
   bookingId: number;
-  kind: MailKind;
+  kind: string;
   /** The cause: the same key twice is one mail. */
   idempotencyKey: string;
   recipient: string;
@@ -13,6 +13,9 @@ export type NewMail = {
   manageToken?: string;
   now: Date;
 };
+
+/** The same cause always has the same Message-ID (the development mail page also finds a mail's county by it). */
+export const messageIdOf = (idempotencyKey: string) => `<${idempotencyKey.replace(/[^\w.-]/g, '.')}@familientag>`;
 
 /** Writes a mail into the outbox; call it with the transaction of its cause. A known key is ignored. */
 export async function enqueueMail(tx: Db, mail: NewMail): Promise<void> {
@@ -24,7 +27,7 @@ export async function enqueueMail(tx: Db, mail: NewMail): Promise<void> {
 }
 
 /** Minutes to wait after the 1st, 2nd… failed attempt; after the last one the mail is given up. */
-export const RETRY_MINUTES = [1, 5, 15, 60, 240, 720, 1440];
+const RETRY_MINUTES = [1, 5, 15, 60, 240, 720, 1440];
 const LEASE_MS = 5 * 60 * 1000;
 
 export type ClaimedMail = typeof mailJobs.$inferSelect;
@@ -85,4 +88,14 @@ export async function forgetDeliveredAddresses(tx: Db): Promise<number> {
     .where(and(ne(mailJobs.status, 'pending'), or(sql`${mailJobs.recipient} is not null`, sql`${mailJobs.manageToken} is not null`)))
     .returning({ id: mailJobs.id });
   return wiped.length;
+}
+
+/** The mails about these bookings, newest first, without any address. */
+export async function mailAbout(db: Db, bookingIds: number[]) {
+  if (bookingIds.length === 0) return [];
+  return db
+    .select({ id: mailJobs.id, bookingId: mailJobs.bookingId, kind: mailJobs.kind, status: mailJobs.status, createdAt: mailJobs.createdAt })
+    .from(mailJobs)
+    .where(inArray(mailJobs.bookingId, bookingIds))
+    .orderBy(desc(mailJobs.createdAt), desc(mailJobs.id));
 }

@@ -12,7 +12,7 @@ export type MailTransport = {
   close(): void;
 };
 
-export const mailDirectory = (config: Config) => path.resolve(config.dataDir, 'mail');
+const mailDirectory = (config: Config) => path.resolve(config.dataDir, 'mail');
 
 /**
  * SMTP when SMTP_URL is set. Otherwise nodemailer builds the same message and it is written as an .eml

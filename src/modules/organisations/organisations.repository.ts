@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { organisations, topics } from './organisations.table.js';
+import { organisations, topics, venues } from './organisations.table.js';
 
 export type Organisation = typeof organisations.$inferSelect;
 export type Topic = typeof topics.$inferSelect;
@@ -18,4 +18,37 @@ export async function topicsByIds(db: Db, organisationId: number, ids: number[])
   if (ids.length === 0) return new Map();
   const rows = await db.select().from(topics).where(inArray(topics.id, ids));
   return new Map(rows.filter((t) => t.organisationId === organisationId).map((t) => [t.id, t]));
+}
+
+export async function findOrganisation(db: Db, organisationId: number): Promise<Organisation | undefined> {
+  const [found] = await db.select().from(organisations).where(eq(organisations.id, organisationId));
+  return found;
+}
+
+export type NewOrganisation = typeof organisations.$inferInsert;
+
+export async function insertOrganisation(db: Db, organisation: NewOrganisation): Promise<Organisation> {
+  const [created] = await db.insert(organisations).values(organisation).returning();
+  return created!;
+}
+
+export type OrganisationSettings = Partial<Omit<NewOrganisation, 'id' | 'slug' | 'createdAt'>>;
+
+export async function updateOrganisationSettings(db: Db, organisationId: number, settings: OrganisationSettings) {
+  await db.update(organisations).set(settings).where(eq(organisations.id, organisationId));
+}
+
+/** Topics by id, whatever their organisation: for names and documents of what was booked. */
+export async function topicsWithIds(db: Db, ids: number[]): Promise<Map<number, Topic>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(topics).where(inArray(topics.id, [...new Set(ids)]));
+  return new Map(rows.map((t) => [t.id, t]));
+}
+
+export type Venue = typeof venues.$inferSelect;
+
+export async function venuesWithIds(db: Db, ids: number[]): Promise<Map<number, Venue>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select().from(venues).where(inArray(venues.id, [...new Set(ids)]));
+  return new Map(rows.map((v) => [v.id, v]));
 }

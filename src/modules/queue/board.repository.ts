@@ -1,8 +1,6 @@
-import { and, asc, eq, ilike, max, min } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { normaliseBookingCode } from '../../lib/tokens.js';
-import { bookingItems, bookings } from '../booking/booking.table.js';
-import { slots } from '../events/events.table.js';
+import { activeItemsWithSlots, bookedFamiliesOfEvent, findBookingOfEvent } from '../booking/booking.repository.js';
 import { tickets, visits } from './queue.table.js';
 
 /** `missed`: never arrived; `noShow`: checked in, but not there when called (and not yet back in the queue). */
@@ -21,26 +19,12 @@ export type BoardRow = {
   needs: { interpreterLanguage: string | null; childcare: boolean; stepFree: boolean } | null;
 };
 
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 /**
  * The front desk's view of a day: every booked family by time with where they are, and every walk-in.
  * With a search, only bookings whose code is the search, or whose name contains it.
  */
 export async function boardOfEvent(db: Db, eventId: number, now: Date, search?: string): Promise<BoardRow[]> {
-  const filter = search ? searchCondition(search) : undefined;
-  const booked = await db
-    .select({
-      bookingId: bookings.id, code: bookings.code, name: bookings.name, phone: bookings.phone,
-      interpreterLanguage: bookings.interpreterLanguage, childcare: bookings.childcare, stepFree: bookings.stepFree,
-      startsAt: min(slots.startsAt), endsAt: max(slots.endsAt),
-    })
-    .from(bookings)
-    .innerJoin(bookingItems, and(eq(bookingItems.bookingId, bookings.id), eq(bookingItems.active, true)))
-    .innerJoin(slots, eq(slots.id, bookingItems.slotId))
-    .where(and(eq(bookings.eventId, eventId), eq(bookings.status, 'confirmed'), filter))
-    .groupBy(bookings.id)
-    .orderBy(asc(min(slots.startsAt)), asc(bookings.id));
+  const booked = await bookedFamiliesOfEvent(db, eventId, search);
   const ticketRows = await db
     .select({ ticket: tickets, openVisits: visits.status })
     .from(tickets)
@@ -57,8 +41,7 @@ export async function boardOfEvent(db: Db, eventId: number, now: Date, search?: 
   const ticketOfBooking = new Map([...byTicket.values()].filter((t) => t.ticket.bookingId).map((t) => [t.ticket.bookingId!, t]));
   const rows: BoardRow[] = booked.map((b) => {
     const ticket = ticketOfBooking.get(b.bookingId);
-    const startsAt = b.startsAt ? new Date(b.startsAt) : null;
-    const endsAt = b.endsAt ? new Date(b.endsAt) : null;
+    const { startsAt, endsAt } = b;
     let status: BoardStatus;
     if (ticket) status = ticketStatus(ticket);
     else if (!startsAt || now < startsAt) status = 'expected';
@@ -82,23 +65,11 @@ export async function boardOfEvent(db: Db, eventId: number, now: Date, search?: 
   return [...rows, ...walkIns];
 }
 
-function searchCondition(search: string) {
-  const code = normaliseBookingCode(search);
-  if (/^[A-Z0-9]{6}$/.test(code)) return eq(bookings.code, code);
-  return ilike(bookings.name, `%${escapeLike(search.trim())}%`);
-}
-
-export const isCodeSearch = (search: string) => /^[A-Z0-9]{6}$/.test(normaliseBookingCode(search));
-
 export async function bookingOfEvent(db: Db, eventId: number, bookingId: number) {
-  const [booking] = await db.select().from(bookings).where(and(eq(bookings.id, bookingId), eq(bookings.eventId, eventId)));
+  const booking = await findBookingOfEvent(db, eventId, bookingId);
   if (!booking) return undefined;
-  const items = await db
-    .select({ topicId: bookingItems.topicId, startsAt: slots.startsAt, deskId: slots.deskId })
-    .from(bookingItems)
-    .innerJoin(slots, eq(slots.id, bookingItems.slotId))
-    .where(and(eq(bookingItems.bookingId, booking.id), eq(bookingItems.active, true)))
-    .orderBy(asc(slots.startsAt));
+  const items = (await activeItemsWithSlots(db, [booking.id]))
+    .map((item) => ({ topicId: item.topicId, startsAt: item.startsAt, deskId: item.deskId }));
   const [ticket] = await db.select().from(tickets).where(eq(tickets.bookingId, booking.id));
   return { booking, items, ticket };
 }

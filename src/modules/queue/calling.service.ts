@@ -1,9 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { organisations } from '../organisations/organisations.table.js';
+import { findOrganisation } from '../organisations/organisations.repository.js';
 import { QueueError } from './checkin.service.js';
 import { canUndo, nextInQueue } from './queue.rules.js';
-import { busyTicketIds, deskQueue, findDesk, findVisit, lockEvent } from './queue.repository.js';
+import { findDesk, lockEvent } from '../events/events.repository.js';
+import { busyTicketIds, deskQueue, findVisit } from './queue.repository.js';
 import { type VisitStatus, visits } from './queue.table.js';
 
 type DeskAction = { organisationId: number; eventId: number; deskId: number; now: Date };
@@ -57,7 +58,7 @@ async function transition(
     const visit = event && await findVisit(tx, event.id, input.visitId);
     if (!visit || visit.deskId !== input.deskId || !from.includes(visit.status)) throw new QueueError('wrongState');
     if (check) {
-      const [organisation] = await tx.select().from(organisations).where(eq(organisations.id, input.organisationId));
+      const organisation = await findOrganisation(tx, input.organisationId);
       check(visit, organisation!.callsBeforeNoShow);
     }
     await tx.update(visits).set(change(visit)).where(and(eq(visits.id, visit.id), inArray(visits.status, [...from])));

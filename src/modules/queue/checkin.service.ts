@@ -1,10 +1,10 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { hashToken, newManageToken } from '../../lib/tokens.js';
 import { recordAudit } from '../audit/audit.js';
-import { bookingItems, bookings } from '../booking/booking.table.js';
-import { deskTopics, events, slots } from '../events/events.table.js';
-import { desksOfEvent, lockEvent, walkInStart } from './queue.repository.js';
+import { activeItemsWithSlots, findConfirmedBooking } from '../booking/booking.repository.js';
+import { deskTopicLinks, desksOfEvent, drawTicketNumber, lockEvent } from '../events/events.repository.js';
+import { walkInStart } from './queue.repository.js';
 import { tickets, visits } from './queue.table.js';
 
 export class QueueError extends Error {
@@ -19,12 +19,6 @@ export type IssuedTicket = { ticketId: number; number: number; token: string; al
 
 type Actor = { organisationId: number; staffId: number; now: Date };
 
-/** The next ticket number of the day. The caller holds the event row's lock, so no number is given twice. */
-async function drawNumber(tx: Db, eventId: number, last: number): Promise<number> {
-  await tx.update(events).set({ lastTicketNumber: last + 1 }).where(eq(events.id, eventId));
-  return last + 1;
-}
-
 /**
  * Checks a booked family in: a ticket number for the day, and a place in the queue of every desk
  * they booked, due at their booked time. Checking in twice gives back the first ticket.
@@ -33,25 +27,18 @@ export async function checkIn(db: Db, input: Actor & { eventId: number; bookingI
   return db.transaction(async (tx) => {
     const event = await lockEvent(tx, input.organisationId, input.eventId);
     if (!event || event.status !== 'published') throw new QueueError('notToday');
-    const [booking] = await tx
-      .select({ id: bookings.id, language: bookings.language })
-      .from(bookings)
-      .where(and(eq(bookings.id, input.bookingId), eq(bookings.eventId, event.id), eq(bookings.status, 'confirmed')));
+    const booking = await findConfirmedBooking(tx, event.id, input.bookingId);
     if (!booking) throw new QueueError('bookingNotFound');
     const [existing] = await tx.select().from(tickets).where(eq(tickets.bookingId, booking.id));
     if (existing) return { ticketId: existing.id, number: existing.number, alreadyCheckedIn: true as const };
 
-    const number = await drawNumber(tx, event.id, event.lastTicketNumber);
+    const number = await drawTicketNumber(tx, event.id, event.lastTicketNumber);
     const token = newManageToken();
     const [ticket] = await tx.insert(tickets).values({
       organisationId: event.organisationId, eventId: event.id, number, kind: 'booked', bookingId: booking.id,
       tokenHash: hashToken(token), language: booking.language, arrivedAt: input.now,
     }).returning({ id: tickets.id });
-    const items = await tx
-      .select({ topicId: bookingItems.topicId, slotId: slots.id, deskId: slots.deskId, startsAt: slots.startsAt })
-      .from(bookingItems)
-      .innerJoin(slots, eq(slots.id, bookingItems.slotId))
-      .where(and(eq(bookingItems.bookingId, booking.id), eq(bookingItems.active, true)));
+    const items = await activeItemsWithSlots(tx, [booking.id]);
     if (items.length) {
       await tx.insert(visits).values(items.map((item) => ({
         eventId: event.id, ticketId: ticket!.id, deskId: item.deskId, topicId: item.topicId, kind: 'booked' as const,
@@ -75,7 +62,7 @@ export async function registerWalkIn(
     const event = await lockEvent(tx, input.organisationId, input.eventId);
     if (!event || event.status !== 'published') throw new QueueError('notToday');
     const desks = await desksOfEvent(tx, event.id);
-    const offered = await tx.select().from(deskTopics).where(inArray(deskTopics.deskId, desks.map((d) => d.id).concat(-1)));
+    const offered = await deskTopicLinks(tx, desks.map((d) => d.id));
     const placements: Array<{ deskId: number; topicId: number }> = [];
     for (const topicId of input.topicIds) {
       const candidates = desks.filter((desk) => offered.some((o) => o.deskId === desk.id && o.topicId === topicId));
@@ -87,7 +74,7 @@ export async function registerWalkIn(
       }
       placements.push({ deskId: best!.deskId, topicId });
     }
-    const number = await drawNumber(tx, event.id, event.lastTicketNumber);
+    const number = await drawTicketNumber(tx, event.id, event.lastTicketNumber);
     const token = newManageToken();
     const [ticket] = await tx.insert(tickets).values({
       organisationId: event.organisationId, eventId: event.id, number, kind: 'walk_in', tokenHash: hashToken(token),

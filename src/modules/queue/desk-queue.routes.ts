@@ -4,13 +4,14 @@ import type { Clock } from '../../lib/clock.js';
 import { formatTime } from '../../lib/dates.js';
 import { idParam } from '../../lib/params.js';
 import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
-import { staffBase } from '../staff/staff.auth.js';
+import { staffBase } from '../../web/staff-guard.js';
 import {
   backInQueue, callAgain, callNext, finishConsultation, markNoShow, sendOn, startConsultation, undoLastStep,
 } from './calling.service.js';
 import { QueueError } from './checkin.service.js';
 import type { LiveUpdates } from './live.js';
-import { currentVisit, deskPlan, findDesk, visitsOfDesk } from './queue.repository.js';
+import { findDesk } from '../events/events.repository.js';
+import { currentVisit, deskPlan, visitsOfDesk } from './queue.repository.js';
 import { UNDO_MINUTES, canUndo } from './queue.rules.js';
 
 type Options = { db: Db; clock: Clock; live: LiveUpdates };

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { idParam } from '../../lib/params.js';
 import { findEventForStaff } from '../events/events.staff.repository.js';
-import { staffBase } from '../staff/staff.auth.js';
-import { familiesToPhone, needsOfEvent } from './needs.repository.js';
+import { staffBase } from '../../web/staff-guard.js';
+import { familiesToPhone, needsOfEvent } from '../booking/needs.repository.js';
 import { needsByHour, needsHelpers } from './needs.view.js';
 
 /**

@@ -5,7 +5,7 @@ import { languageName } from '../../lib/i18n.js';
 export type FamilyNeeds = { interpreterLanguage: string | null; childcare: boolean; stepFree: boolean };
 
 /** A family's needs as staff read them, languages by their name in the page's language: "Dolmetschen: Arabisch · Kinderbetreuung". */
-export function describeNeeds(request: FastifyRequest, needs: FamilyNeeds | null): string {
+function describeNeeds(request: FastifyRequest, needs: FamilyNeeds | null): string {
   if (!needs) return '';
   return [
     needs.interpreterLanguage

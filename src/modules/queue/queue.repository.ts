@@ -1,31 +1,23 @@
-import { and, asc, desc, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { bookingItems, bookings } from '../booking/booking.table.js';
-import { desks, events, slots } from '../events/events.table.js';
+import { activeBookingsAtSlots } from '../booking/booking.repository.js';
+import { type Desk, deskLabels, desksWithIds, futureSlotsOfDesk } from '../events/events.repository.js';
 import { type PlannedTurn, type QueueEntry, planQueue } from './queue.rules.js';
 import { tickets, visits } from './queue.table.js';
 
-export type Desk = typeof desks.$inferSelect;
-export type Visit = typeof visits.$inferSelect;
+type Visit = typeof visits.$inferSelect;
 export type QueueVisit = QueueEntry & { visit?: Visit; ticketNumber?: number };
 
-/** Locks the event row for the rest of the transaction: every queue change of one day takes turns here. */
-export async function lockEvent(tx: Db, organisationId: number, eventId: number) {
-  const [event] = await tx
-    .select()
-    .from(events)
-    .where(and(eq(events.id, eventId), eq(events.organisationId, organisationId)))
-    .for('update');
-  return event;
+/** Whether the day has begun: someone has a ticket. */
+export async function hasTickets(db: Db, eventId: number): Promise<boolean> {
+  const [row] = await db.select({ id: tickets.id }).from(tickets).where(eq(tickets.eventId, eventId)).limit(1);
+  return row !== undefined;
 }
 
-export async function findDesk(db: Db, eventId: number, deskId: number): Promise<Desk | undefined> {
-  const [desk] = await db.select().from(desks).where(and(eq(desks.id, deskId), eq(desks.eventId, eventId)));
-  return desk;
-}
-
-export async function desksOfEvent(db: Db, eventId: number): Promise<Desk[]> {
-  return db.select().from(desks).where(eq(desks.eventId, eventId)).orderBy(asc(desks.label), asc(desks.id));
+/** Whether anyone has queued at a desk today. */
+export async function hasVisitsAtDesk(db: Db, deskId: number): Promise<boolean> {
+  const [row] = await db.select({ id: visits.id }).from(visits).where(eq(visits.deskId, deskId)).limit(1);
+  return row !== undefined;
 }
 
 /** Tickets whose family is at some desk right now and so cannot be called to another. */
@@ -47,13 +39,7 @@ export async function deskQueue(db: Db, desk: Desk, now: Date): Promise<QueueVis
     .from(visits)
     .innerJoin(tickets, eq(tickets.id, visits.ticketId))
     .where(and(eq(visits.deskId, desk.id), eq(visits.status, 'waiting')));
-  const onTheirWay = await db
-    .select({ slotId: slots.id, startsAt: slots.startsAt })
-    .from(slots)
-    .innerJoin(bookingItems, and(eq(bookingItems.slotId, slots.id), eq(bookingItems.active, true)))
-    .innerJoin(bookings, eq(bookings.id, bookingItems.bookingId))
-    .leftJoin(tickets, eq(tickets.bookingId, bookings.id))
-    .where(and(eq(slots.deskId, desk.id), gt(slots.startsAt, now), isNull(tickets.id), eq(bookings.status, 'confirmed')));
+  const onTheirWay = await bookedSlotsNotCheckedIn(db, desk.id, now);
   return [
     ...waiting.map(({ visit, ticketNumber }) => ({
       id: visit.id,
@@ -69,6 +55,18 @@ export async function deskQueue(db: Db, desk: Desk, now: Date): Promise<QueueVis
       id: -slot.slotId, ticketId: -slot.slotId, kind: 'booked' as const, dueAt: slot.startsAt, queuedAt: now, arrived: false,
     })),
   ];
+}
+
+/** The desk's slots still to come whose family holds them with a confirmed booking but has no ticket yet. */
+async function bookedSlotsNotCheckedIn(db: Db, deskId: number, now: Date) {
+  const slots = await futureSlotsOfDesk(db, deskId, now);
+  const held = (await activeBookingsAtSlots(db, slots.map((slot) => slot.id))).filter((item) => item.status === 'confirmed');
+  const checkedIn = held.length
+    ? new Set((await db.select({ bookingId: tickets.bookingId }).from(tickets)
+      .where(inArray(tickets.bookingId, held.map((item) => item.bookingId)))).map((row) => row.bookingId))
+    : new Set<number | null>();
+  const startsAt = new Map(slots.map((slot) => [slot.id, slot.startsAt]));
+  return held.filter((item) => !checkedIn.has(item.bookingId)).map((item) => ({ slotId: item.slotId, startsAt: startsAt.get(item.slotId)! }));
 }
 
 /** The visit a desk is busy with (called or in consultation), if any. */
@@ -94,7 +92,7 @@ export async function visitsOfDesk(db: Db, deskId: number) {
 }
 
 /** A desk's queue and when the desk is free for the next family (after the current one's slot). */
-export async function deskState(db: Db, desk: Desk, now: Date) {
+async function deskState(db: Db, desk: Desk, now: Date) {
   const queue = await deskQueue(db, desk, now);
   const current = await currentVisit(db, desk.id);
   const busySince = current ? current.visit.startedAt ?? current.visit.calledAt : null;
@@ -126,14 +124,15 @@ export async function findVisit(db: Db, eventId: number, visitId: number) {
 
 /** What the waiting-room screen shows: the latest calls, numbers and desks only. */
 export async function latestCalls(db: Db, eventId: number, limit = 8) {
-  return db
-    .select({ number: tickets.number, deskLabel: desks.label, calledAt: visits.calledAt, status: visits.status, callCount: visits.callCount })
+  const calls = await db
+    .select({ number: tickets.number, deskId: visits.deskId, calledAt: visits.calledAt, status: visits.status, callCount: visits.callCount })
     .from(visits)
     .innerJoin(tickets, eq(tickets.id, visits.ticketId))
-    .innerJoin(desks, eq(desks.id, visits.deskId))
     .where(and(eq(visits.eventId, eventId), inArray(visits.status, ['called', 'serving'])))
     .orderBy(desc(visits.calledAt))
     .limit(limit);
+  const labels = await deskLabels(db, eventId);
+  return calls.map(({ deskId, ...call }) => ({ ...call, deskLabel: labels.get(deskId)! }));
 }
 
 export async function findTicketByTokenHash(db: Db, tokenHash: string) {
@@ -147,10 +146,11 @@ export async function findTicket(db: Db, eventId: number, ticketId: number) {
 }
 
 export async function visitsOfTicket(db: Db, ticketId: number) {
-  return db
-    .select({ visit: visits, desk: desks })
+  const rows = await db
+    .select()
     .from(visits)
-    .innerJoin(desks, eq(desks.id, visits.deskId))
     .where(and(eq(visits.ticketId, ticketId), ne(visits.status, 'sent_on')))
     .orderBy(sql`${visits.dueAt} nulls last`, asc(visits.id));
+  const desks = await desksWithIds(db, rows.map((visit) => visit.deskId));
+  return rows.map((visit) => ({ visit, desk: desks.get(visit.deskId)! }));
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import { idParam } from '../../lib/params.js';
 import { findEventForStaff } from '../events/events.staff.repository.js';
-import { EVERYONE } from '../staff/staff.auth.js';
+import { EVERYONE } from '../../web/staff-guard.js';
 import type { LiveUpdates } from './live.js';
 import { streamChanges } from './live.routes.js';
 

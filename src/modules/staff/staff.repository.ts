@@ -2,6 +2,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { type StaffRole, staff, staffTopics } from './staff.table.js';
 
+export { STAFF_ROLES, type StaffRole } from './staff.table.js';
+
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 export async function findStaffForLogin(db: Db, organisationId: number, email: string) {
@@ -58,7 +60,7 @@ export async function insertStaff(tx: Db, person: NewStaff): Promise<number> {
   return created!.id;
 }
 
-export async function setStaffTopics(tx: Db, staffId: number, topicIds: number[]) {
+async function setStaffTopics(tx: Db, staffId: number, topicIds: number[]) {
   await tx.delete(staffTopics).where(eq(staffTopics.staffId, staffId));
   if (topicIds.length) await tx.insert(staffTopics).values(topicIds.map((topicId) => ({ staffId, topicId })));
 }
@@ -74,4 +76,25 @@ export async function updateStaff(
 /** A one-time password (reset by a coordinator) must be replaced at the next sign-in; one's own choice need not. */
 export async function setPasswordHash(tx: Db, staffId: number, passwordHash: string, options: { oneTime: boolean }) {
   await tx.update(staff).set({ passwordHash, mustChangePassword: options.oneTime }).where(eq(staff.id, staffId));
+}
+
+export async function findPasswordHash(db: Db, staffId: number): Promise<string | undefined> {
+  const [row] = await db.select({ passwordHash: staff.passwordHash }).from(staff).where(eq(staff.id, staffId));
+  return row?.passwordHash;
+}
+
+/** Names by id, whatever the organisation or whether the person is still active. */
+export async function staffNames(db: Db, staffIds: number[]): Promise<Map<number, string>> {
+  if (staffIds.length === 0) return new Map();
+  const rows = await db.select({ id: staff.id, name: staff.name }).from(staff).where(inArray(staff.id, [...new Set(staffIds)]));
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** An active expert, of the given organisation if one is named. */
+export async function findActiveExpert(db: Db, staffId: number, organisationId?: number) {
+  const [expert] = await db.select({ id: staff.id }).from(staff).where(and(
+    eq(staff.id, staffId), organisationId === undefined ? undefined : eq(staff.organisationId, organisationId),
+    eq(staff.role, 'expert'), eq(staff.active, true),
+  ));
+  return expert;
 }

@@ -5,8 +5,8 @@ import { hashToken } from '../../lib/tokens.js';
 import { type StaffRole, staff, staffSessions } from './staff.table.js';
 
 /** A session ends after 30 minutes without a request, and 10 hours after login whatever happens. */
-export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
-export const ABSOLUTE_TIMEOUT_MS = 10 * 60 * 60 * 1000;
+const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+const ABSOLUTE_TIMEOUT_MS = 10 * 60 * 60 * 1000;
 /** lastSeenAt is written at most once a minute, not on every request. */
 const TOUCH_EVERY_MS = 60 * 1000;
 

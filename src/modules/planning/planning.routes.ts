@@ -6,17 +6,16 @@ import { berlinDate, inBerlin } from '../../lib/dates.js';
 import { postedIds, postedValues, setFlash, takeFlash } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
 import { idParam } from '../../lib/params.js';
-import { familiesWithoutEmail, noticesOfEvent } from '../mail/family-notices.js';
+import { familiesWithoutEmail, noticesOfEvent } from '../booking/event-notices.js';
 import { listVenues } from '../organisations/venues.repository.js';
-import { staffBase } from '../staff/staff.auth.js';
+import { staffBase } from '../../web/staff-guard.js';
 import { listExperts } from '../staff/staff.repository.js';
-import {
-  countConfirmedBookings, deskSlotCounts, desksWithTopics, eventsOverview, findEventForStaff,
-} from './events.staff.repository.js';
+import { countConfirmedBookings } from '../booking/availability.js';
+import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
+import { deskSlotCounts, eventsOverview } from './overview.js';
 import { MAX_ROTATION_VENUES, confirmForm, eventForm, eventHoursForm, moveForm, rotationForm } from './planning.forms.js';
-import {
-  PlanningError, cancelEvent, changeEventHours, createDraftEvent, moveEvent, planRotation, publishEvent,
-} from './planning.service.js';
+import { PlanningError, changeEventHours, createDraftEvent, publishEvent } from '../events/event-plans.js';
+import { cancelEvent, moveEvent, planRotation } from './planning.service.js';
 
 type Options = { db: Db; clock: Clock };
 const COORDINATOR = ['coordinator'] as const;

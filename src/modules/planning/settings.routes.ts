@@ -1,12 +1,11 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { postedValues, setFlash, takeFlash } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
 import { textField } from '../../lib/text.js';
-import { staffBase } from '../staff/staff.auth.js';
-import { organisations } from './organisations.table.js';
+import { staffBase } from '../../web/staff-guard.js';
+import { updateOrganisationSettings } from '../organisations/organisations.repository.js';
 
 const config = { roles: ['coordinator'] as const };
 const optionalLine = (max: number) => textField(max).transform((value) => value || null);
@@ -42,7 +41,7 @@ export default async function settingsRoutes(scope: FastifyInstance, { db }: { d
   scope.post('/settings', { config }, async (request, reply) => {
     const form = parseForm(settingsForm, request.body);
     if (!form.ok) return settingsPage(request, reply, postedValues(request.body), form.errors, 400);
-    await db.update(organisations).set(form.data).where(eq(organisations.id, request.organisation.id));
+    await updateOrganisationSettings(db, request.organisation.id, form.data);
     setFlash(request, 'settings.saved');
     return reply.redirect(`${staffBase(request)}/settings`, 303);
   });

@@ -1,26 +1,21 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '../../config.js';
-import type { Db } from '../../db/client.js';
-import type { Clock } from '../../lib/clock.js';
-import { berlinDate } from '../../lib/dates.js';
-import { parseForm } from '../../lib/forms.js';
-import { recordAudit } from '../audit/audit.js';
-import { desksOfExpertOn, listEventsOn } from '../events/events.staff.repository.js';
-import { hashPassword, passwordProblem, verifyNobody, verifyPassword } from './passwords.js';
-import { findStaffForLogin, normaliseEmail, setPasswordHash } from './staff.repository.js';
-import { EVERYONE, staffBase, staffCookieName } from './staff.auth.js';
-import { endAllSessions, endSession, startSession } from './staff.sessions.js';
-import { loginForm, passwordForm } from './staff.forms.js';
-import { staff } from './staff.table.js';
-import { clientAddress } from '../../plugins/security.js';
-import { writesMailFiles } from '../mail/dev-mail.routes.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { Clock } from '../lib/clock.js';
+import { parseForm } from '../lib/forms.js';
+import { recordAudit } from '../modules/audit/audit.js';
+import { hashPassword, passwordProblem, verifyNobody, verifyPassword } from '../modules/staff/passwords.js';
+import { findPasswordHash, findStaffForLogin, normaliseEmail, setPasswordHash } from '../modules/staff/staff.repository.js';
+import { endAllSessions, endSession, startSession } from '../modules/staff/staff.sessions.js';
+import { loginForm, passwordForm } from '../modules/staff/staff.forms.js';
+import { clientAddress } from '../plugins/security.js';
+import { EVERYONE, staffBase, staffCookieName } from './staff-guard.js';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 
 type Options = { db: Db; clock: Clock; config: Config };
 
-/** Login, logout, the home page of each role and changing one's own password. */
+/** Login, logout and changing one's own password: the door of the staff area that the guard leads to. */
 export default async function staffRoutes(scope: FastifyInstance, { db, clock, config }: Options) {
   const cookieName = staffCookieName(config);
   const cookieOptions = {
@@ -77,14 +72,6 @@ export default async function staffRoutes(scope: FastifyInstance, { db, clock, c
     return reply.redirect(`${staffBase(request)}/login`, 303);
   });
 
-  scope.get('/', { config: { roles: EVERYONE } }, async (request, reply) => {
-    const today = berlinDate(clock());
-    const events = await listEventsOn(db, request.organisation.id, today);
-    const desks = request.staff.role === 'expert' ? await desksOfExpertOn(db, request.staff.id, today) : [];
-    const devMail = request.staff.role === 'coordinator' && writesMailFiles(config);
-    return reply.page('staff/home.eta', { title: request.t('staff.home.title'), today, events, desks, devMail });
-  });
-
   const passwordPage = (request: FastifyRequest, reply: FastifyReply, errors: Record<string, string> = {}, status = 200) =>
     reply.page('staff/password.eta', {
       title: request.t('staff.password.title'), action: request.url, values: {}, errors, firstPassword: request.staff.mustChangePassword,
@@ -95,8 +82,8 @@ export default async function staffRoutes(scope: FastifyInstance, { db, clock, c
   scope.post('/password', { config: { roles: EVERYONE, beforePasswordChange: true } }, async (request, reply) => {
     const form = parseForm(passwordForm, request.body);
     if (!form.ok) return passwordPage(request, reply, form.errors, 400);
-    const [me] = await db.select({ passwordHash: staff.passwordHash }).from(staff).where(eq(staff.id, request.staff.id));
-    if (!(await verifyPassword(me!.passwordHash, form.data.current))) return passwordPage(request, reply, { current: 'staff.password.errors.wrong' }, 400);
+    const passwordHash = await findPasswordHash(db, request.staff.id);
+    if (!(await verifyPassword(passwordHash!, form.data.current))) return passwordPage(request, reply, { current: 'staff.password.errors.wrong' }, 400);
     if (form.data.password === form.data.current) return passwordPage(request, reply, { password: 'staff.password.errors.same' }, 400);
     const problem = passwordProblem(form.data.password, {
       email: request.staff.email, name: request.staff.name,

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { eq } from 'drizzle-orm';
 import { Eta } from 'eta';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
@@ -8,13 +7,21 @@ import { formatDate, formatTime } from '../../lib/dates.js';
 import { localDeskLabel } from '../../lib/desk-label.js';
 import { isLanguage, translatorFor } from '../../lib/i18n.js';
 import { pick } from '../../lib/localized.js';
-import { bookingCalendar } from '../booking/booking.ics.js';
-import { bookingStops } from '../booking/booking.repository.js';
-import { bookings } from '../booking/booking.table.js';
-import { events } from '../events/events.table.js';
-import { organisations, venues } from '../organisations/organisations.table.js';
-import type { ClaimedMail } from './outbox.js';
-import type { OutgoingMail } from './transport.js';
+import { bookingCalendar } from './booking.ics.js';
+import { bookingStops, findBooking } from './booking.repository.js';
+import { findEventWithVenue } from '../events/events.repository.js';
+import { findOrganisation } from '../organisations/organisations.repository.js';
+import { type ClaimedMail, messageIdOf } from '../mail/outbox.js';
+import type { OutgoingMail } from '../mail/transport.js';
+import type { MailTasks } from '../mail/mail.worker.js';
+import { queueDueReminders } from './reminders.js';
+import { type RetentionResult, runRetention } from './retention.js';
+
+/** What a family is written about; the outbox row's `kind`. */
+export const MAIL_KINDS = [
+  'booking_confirmed', 'booking_rescheduled', 'booking_cancelled', 'reminder', 'event_moved', 'event_cancelled',
+] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
 
 const templatesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../templates/mail');
 /** Mail has its own Eta: HTML escaped, the plain-text version not (it is never shown as HTML). */
@@ -26,8 +33,6 @@ const WITH_CALENDAR = new Set(['booking_confirmed', 'booking_rescheduled', 'even
 const HEADER_BREAK = /[\r\n]/;
 const CANCELLATIONS = new Set(['booking_cancelled', 'event_cancelled']);
 
-/** The same cause always has the same Message-ID (the development mail page also finds a mail's county by it). */
-export const messageIdOf = (idempotencyKey: string) => `<${idempotencyKey.replace(/[^\w.-]/g, '.')}@familientag>`;
 
 /**
  * Builds the mail for an outbox job from the booking as it is now, in the family's language.
@@ -36,14 +41,11 @@ export const messageIdOf = (idempotencyKey: string) => `<${idempotencyKey.replac
  */
 export async function composeMail(db: Db, config: Config, job: ClaimedMail): Promise<OutgoingMail | undefined> {
   if (!job.bookingId || !job.recipient || HEADER_BREAK.test(job.recipient)) return undefined;
-  const [row] = await db.select({ booking: bookings, event: events, venue: venues, organisation: organisations })
-    .from(bookings)
-    .innerJoin(events, eq(events.id, bookings.eventId))
-    .innerJoin(venues, eq(venues.id, events.venueId))
-    .innerJoin(organisations, eq(organisations.id, bookings.organisationId))
-    .where(eq(bookings.id, job.bookingId));
-  if (!row || row.booking.anonymisedAt) return undefined;
-  const { booking, event, venue, organisation } = row;
+  const booking = await findBooking(db, job.bookingId);
+  const event = booking && await findEventWithVenue(db, booking.eventId);
+  const organisation = booking && await findOrganisation(db, booking.organisationId);
+  if (!booking || !event || !organisation || booking.anonymisedAt) return undefined;
+  const { venue } = event;
   // News of a booking that has since been cancelled would only confuse: the cancellation mail says all.
   if (booking.status === 'cancelled' && !CANCELLATIONS.has(job.kind)) return undefined;
   const lang = isLanguage(job.language) ? job.language : 'de';
@@ -81,5 +83,14 @@ export async function composeMail(db: Db, config: Config, job: ClaimedMail): Pro
     attachments: calendar
       ? [{ filename: `familientag-${event.localDate}.ics`, content: calendar, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' }]
       : [],
+  };
+}
+
+/** The booking module's part of every mail round: reminders, composing from the booking, deletion. */
+export function familyMailTasks(db: Db, config: Config): MailTasks<RetentionResult> {
+  return {
+    queueReminders: (now) => queueDueReminders(db, now),
+    compose: (job) => composeMail(db, config, job),
+    retention: (now) => runRetention(db, now, config.auditLogRetentionDays),
   };
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Config } from '../../config.js';
-import type { Db } from '../../db/client.js';
-import type { Clock } from '../../lib/clock.js';
-import { type SignedInStaff, findSession } from './staff.sessions.js';
-import type { StaffRole } from './staff.table.js';
+import type { Config } from '../config.js';
+import type { Db } from '../db/client.js';
+import type { Clock } from '../lib/clock.js';
+import { type SignedInStaff, findSession } from '../modules/staff/staff.sessions.js';
+import { STAFF_ROLES, type StaffRole } from '../modules/staff/staff.repository.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,7 +23,7 @@ export type StaffRouteEntry = { method: string; url: string; roles: readonly Sta
 
 export const staffCookieName = (config: Config) => (config.secureCookies ? '__Host-familientag-staff' : 'familientag-staff');
 
-export const EVERYONE: readonly StaffRole[] = ['coordinator', 'desk', 'expert'];
+export const EVERYONE: readonly StaffRole[] = STAFF_ROLES;
 
 /**
  * Guards every route of the staff area: the right organisation and one of the route's roles, or no entry.

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { isLocalTime } from '../../lib/dates.js';
 import { idField, textField } from '../../lib/text.js';
-import type { DeskBreak } from './events.table.js';
+import type { DeskBreak } from '../events/desks.repository.js';
 
 const list = (value: unknown) => (value === undefined || value === '' ? [] : [value].flat());
 const localTime = (message: string) => z.string().trim().refine(isLocalTime, message);
@@ -48,7 +48,7 @@ export const rotationForm = z
   .refine(hours, { path: ['endsLocal'], message: 'planning.errors.endsBeforeStart' });
 
 /** "12:00-12:30, 15:00-15:15" → breaks; anything else is a field error. */
-export function parseBreaks(text: string): DeskBreak[] | undefined {
+function parseBreaks(text: string): DeskBreak[] | undefined {
   const parts = text.split(/[,;\n]/).map((part) => part.trim()).filter(Boolean);
   const breaks: DeskBreak[] = [];
   for (const part of parts) {

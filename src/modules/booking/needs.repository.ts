@@ -1,26 +1,26 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { bookingItems, bookings } from '../booking/booking.table.js';
-import { slots } from '../events/events.table.js';
+import { activeItemsWithSlots } from './booking.repository.js';
+import { bookings } from './booking.table.js';
 
 /** The booked families of an event with their needs and the start of each of their appointments. */
 export async function needsOfEvent(db: Db, eventId: number) {
-  const rows = await db
+  const confirmed = await db
     .select({
-      bookingId: bookings.id, interpreterLanguage: bookings.interpreterLanguage, childcare: bookings.childcare,
-      stepFree: bookings.stepFree, startsAt: slots.startsAt,
+      bookingId: bookings.id, interpreterLanguage: bookings.interpreterLanguage, childcare: bookings.childcare, stepFree: bookings.stepFree,
     })
     .from(bookings)
-    .innerJoin(bookingItems, and(eq(bookingItems.bookingId, bookings.id), eq(bookingItems.active, true)))
-    .innerJoin(slots, eq(slots.id, bookingItems.slotId))
-    .where(and(eq(bookings.eventId, eventId), eq(bookings.status, 'confirmed')))
-    .orderBy(asc(slots.startsAt), asc(bookings.id));
+    .where(and(eq(bookings.eventId, eventId), eq(bookings.status, 'confirmed')));
+  const byId = new Map(confirmed.map((booking) => [booking.bookingId, booking]));
+  const items = (await activeItemsWithSlots(db, [...byId.keys()]))
+    .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.bookingId - b.bookingId);
   const families = new Map<number, { interpreterLanguage: string | null; childcare: boolean; stepFree: boolean; times: Date[] }>();
-  for (const row of rows) {
-    const family = families.get(row.bookingId)
-      ?? { interpreterLanguage: row.interpreterLanguage, childcare: row.childcare, stepFree: row.stepFree, times: [] };
-    family.times.push(row.startsAt);
-    families.set(row.bookingId, family);
+  for (const item of items) {
+    const booking = byId.get(item.bookingId)!;
+    const family = families.get(item.bookingId)
+      ?? { interpreterLanguage: booking.interpreterLanguage, childcare: booking.childcare, stepFree: booking.stepFree, times: [] };
+    family.times.push(item.startsAt);
+    families.set(item.bookingId, family);
   }
   return [...families.values()];
 }

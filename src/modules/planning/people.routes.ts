@@ -7,13 +7,12 @@ import { parseForm } from '../../lib/forms.js';
 import { idParam } from '../../lib/params.js';
 import { recordAudit } from '../audit/audit.js';
 import { listTopics } from '../organisations/topics.repository.js';
-import { confirmForm } from '../events/planning.forms.js';
-import { generatePassword, hashPassword } from './passwords.js';
-import { staffBase } from './staff.auth.js';
-import { personForm } from './staff.forms.js';
-import { findStaff, insertStaff, listStaff, setPasswordHash, updateStaff } from './staff.repository.js';
-import { endAllSessions } from './staff.sessions.js';
-import { STAFF_ROLES } from './staff.table.js';
+import { confirmForm } from './planning.forms.js';
+import { generatePassword, hashPassword } from '../staff/passwords.js';
+import { staffBase } from '../../web/staff-guard.js';
+import { personForm } from '../staff/staff.forms.js';
+import { STAFF_ROLES, findStaff, insertStaff, listStaff, setPasswordHash, updateStaff } from '../staff/staff.repository.js';
+import { endAllSessions } from '../staff/staff.sessions.js';
 
 declare module '@fastify/secure-session' {
   interface SessionData {

@@ -5,10 +5,10 @@ import { postedValues, setFlash, takeFlash } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
 import { LANGUAGES } from '../../lib/i18n.js';
 import { idParam } from '../../lib/params.js';
-import { staffBase } from '../staff/staff.auth.js';
+import { staffBase } from '../../web/staff-guard.js';
 import { topicForm, venueForm } from './places.forms.js';
-import { findTopic, insertTopic, listTopics, topicKeyOf, updateTopic } from './topics.repository.js';
-import { findVenue, insertVenue, listVenues, updateVenue } from './venues.repository.js';
+import { findTopic, insertTopic, listTopics, topicKeyOf, updateTopic } from '../organisations/topics.repository.js';
+import { findVenue, insertVenue, listVenues, updateVenue } from '../organisations/venues.repository.js';
 
 const config = { roles: ['coordinator'] as const };
 type Values = Record<string, string>;

@@ -1,8 +1,8 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { bookings } from '../booking/booking.table.js';
-import { type MailKind, mailJobs } from './mail.table.js';
-import { enqueueMail } from './outbox.js';
+import { bookings } from './booking.table.js';
+import type { MailKind } from './family-mail.js';
+import { enqueueMail, mailAbout } from '../mail/outbox.js';
 
 /**
  * Writes one notice for each of the given bookings that gave an e-mail address, inside the transaction that
@@ -30,12 +30,10 @@ export async function queueEventNotices(
 
 /** The notices written for an event's families, newest first, without any address. */
 export async function noticesOfEvent(db: Db, eventId: number) {
-  return db
-    .select({ id: mailJobs.id, kind: mailJobs.kind, status: mailJobs.status, createdAt: mailJobs.createdAt, bookingCode: bookings.code })
-    .from(mailJobs)
-    .innerJoin(bookings, eq(bookings.id, mailJobs.bookingId))
-    .where(eq(bookings.eventId, eventId))
-    .orderBy(desc(mailJobs.createdAt), desc(mailJobs.id));
+  const families = await db.select({ id: bookings.id, code: bookings.code }).from(bookings).where(eq(bookings.eventId, eventId));
+  const codes = new Map(families.map((family) => [family.id, family.code]));
+  return (await mailAbout(db, [...codes.keys()]))
+    .map(({ bookingId, ...mail }) => ({ ...mail, bookingCode: codes.get(bookingId!)! }));
 }
 
 /** Families of an event who gave no e-mail address, by booking status. */

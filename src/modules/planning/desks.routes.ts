@@ -4,13 +4,13 @@ import { postedIds, postedValues, setFlash } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
 import { idParam } from '../../lib/params.js';
 import { listTopics } from '../organisations/topics.repository.js';
-import { staffBase } from '../staff/staff.auth.js';
+import { staffBase } from '../../web/staff-guard.js';
 import { listExperts } from '../staff/staff.repository.js';
 import {
   type AffectedBooking, DeskChangeRefused, copyDesksIn, deleteDesk, saveDesk,
 } from './desks.service.js';
-import { desksWithTopics, findEventForStaff } from './events.staff.repository.js';
-import type { DeskBreak } from './events.table.js';
+import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
+import type { DeskBreak } from '../events/desks.repository.js';
 import { confirmForm, deskForm, formatBreaks } from './planning.forms.js';
 
 const config = { roles: ['coordinator'] as const };

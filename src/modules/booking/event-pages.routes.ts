@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { DateTime } from 'luxon';
+import type { Db } from '../../db/client.js';
+import type { Clock } from '../../lib/clock.js';
+import { idParam } from '../../lib/params.js';
+import { ZONE, berlinInstant, formatDate, formatTime } from '../../lib/dates.js';
+import { pick } from '../../lib/localized.js';
+import { findPublicEvent, listPublicEvents, topicsAtEvent } from '../events/events.repository.js';
+import { bookingAvailability } from '../events/events.rules.js';
+import { listFreeSlots } from './availability.js';
+
+/** The organisation's start page and one page per event, with how many times are still free. */
+export default async function eventPagesRoutes(scope: FastifyInstance, { db, clock }: { db: Db; clock: Clock }) {
+  scope.get('/', async (request, reply) => {
+    const now = clock();
+    const today = DateTime.fromJSDate(now).setZone(ZONE).toISODate()!;
+    const upcoming = await listPublicEvents(db, request.organisation.id, today);
+    const free = await listFreeSlots(db, upcoming.map((e) => e.id), now);
+    const events = upcoming.map((event) => ({
+      ...event,
+      availability: bookingAvailability(event, now),
+      freeSlots: free.filter((s) => s.eventId === event.id).length,
+    }));
+    return reply.page('events/start.eta', {
+      title: request.organisation.name,
+      organisation: request.organisation,
+      events,
+    });
+  });
+
+  scope.get('/events/:eventId', async (request, reply) => {
+    const event = await findPublicEvent(db, request.organisation.id, idParam(request.params, 'eventId'));
+    if (!event) return reply.callNotFound();
+    const now = clock();
+    const [topics, free] = await Promise.all([topicsAtEvent(db, event.id), listFreeSlots(db, [event.id], now)]);
+    return reply.page('events/event.eta', {
+      title: `${pick(request.organisation.eventTitle, request.lang)} – ${formatDate(event.localDate, request.lang)}`,
+      organisation: request.organisation,
+      event,
+      hours: {
+        from: formatTime(berlinInstant(event.localDate, event.startsLocal), request.lang),
+        to: formatTime(berlinInstant(event.localDate, event.endsLocal), request.lang),
+      },
+      topics,
+      availability: bookingAvailability(event, now),
+      freeSlots: free.length,
+      opensOn: formatDate(DateTime.fromJSDate(event.bookingOpensAt).setZone(ZONE).toISODate()!, request.lang),
+    });
+  });
+}
