@@ -63,7 +63,7 @@ async function assertBookable(tx: Db, event: BookableEvent, topicIds: number[], 
   const wanted = [...new Set(topicIds)].sort();
   const chosen = stops.map((s) => s.topicId).sort();
   if (wanted.join() !== chosen.join()) throw new SlotTakenError();
-  const free = new Map((await listFreeSlots(tx, [event.id], now)).map((s) => [s.slotId, s]));
+  const free = new Map((await listFreeSlots(tx, [event.id], now, stops.map((s) => s.slotId))).map((s) => [s.slotId, s]));
   let previousEnd = 0;
   for (const stop of stops) {
     const slot = free.get(stop.slotId);

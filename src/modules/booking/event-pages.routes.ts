@@ -7,7 +7,7 @@ import { ZONE, berlinInstant, formatDate, formatTime } from '../../lib/dates.js'
 import { pick } from '../../lib/localized.js';
 import { findPublicEvent, listPublicEvents, topicsAtEvent } from '../events/events.repository.js';
 import { bookingAvailability } from '../events/events.rules.js';
-import { listFreeSlots } from './availability.js';
+import { freeSlotCounts } from './availability.js';
 
 /** The organisation's start page and one page per event, with how many times are still free. */
 export default async function eventPagesRoutes(scope: FastifyInstance, { db, clock }: { db: Db; clock: Clock }) {
@@ -15,11 +15,11 @@ export default async function eventPagesRoutes(scope: FastifyInstance, { db, clo
     const now = clock();
     const today = DateTime.fromJSDate(now).setZone(ZONE).toISODate()!;
     const upcoming = await listPublicEvents(db, request.organisation.id, today);
-    const free = await listFreeSlots(db, upcoming.map((e) => e.id), now);
+    const free = await freeSlotCounts(db, upcoming.map((e) => e.id), now);
     const events = upcoming.map((event) => ({
       ...event,
       availability: bookingAvailability(event, now),
-      freeSlots: free.filter((s) => s.eventId === event.id).length,
+      freeSlots: free.get(event.id) ?? 0,
     }));
     return reply.page('events/start.eta', {
       title: request.organisation.name,
@@ -32,7 +32,7 @@ export default async function eventPagesRoutes(scope: FastifyInstance, { db, clo
     const event = await findPublicEvent(db, request.organisation.id, idParam(request.params, 'eventId'));
     if (!event) return reply.callNotFound();
     const now = clock();
-    const [topics, free] = await Promise.all([topicsAtEvent(db, event.id), listFreeSlots(db, [event.id], now)]);
+    const [topics, free] = await Promise.all([topicsAtEvent(db, event.id), freeSlotCounts(db, [event.id], now)]);
     return reply.page('events/event.eta', {
       title: `${pick(request.organisation.eventTitle, request.lang)} – ${formatDate(event.localDate, request.lang)}`,
       organisation: request.organisation,
@@ -43,7 +43,7 @@ export default async function eventPagesRoutes(scope: FastifyInstance, { db, clo
       },
       topics,
       availability: bookingAvailability(event, now),
-      freeSlots: free.length,
+      freeSlots: free.get(event.id) ?? 0,
       opensOn: formatDate(DateTime.fromJSDate(event.bookingOpensAt).setZone(ZONE).toISODate()!, request.lang),
     });
   });

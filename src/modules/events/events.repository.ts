@@ -64,12 +64,12 @@ export async function topicsAtEvent(db: Db, eventId: number) {
 export type BookableSlot = { slotId: number; eventId: number; deskId: number; startsAt: Date; endsAt: Date; topicIds: number[] };
 
 /**
- * Slots that may be offered online: not kept for walk-ins, not yet begun, with the topics of their desk.
- * Whether a family holds one is the booking module's business.
+ * Slots that may be offered online: not kept for walk-ins, not yet begun, with the topics of their desk
+ * (optionally only the given ones). Whether a family holds one is the booking module's business: it gets
+ * the query itself, not its rows, to join what it owns in the same statement.
  */
-export async function bookableSlots(db: Db, eventIds: number[], now: Date): Promise<BookableSlot[]> {
-  if (eventIds.length === 0) return [];
-  const rows = await db
+export function bookableSlotsQuery(db: Db, eventIds: number[], now: Date, onlySlotIds?: number[]) {
+  return db
     .select({
       slotId: slots.id,
       eventId: slots.eventId,
@@ -78,11 +78,21 @@ export async function bookableSlots(db: Db, eventIds: number[], now: Date): Prom
       endsAt: slots.endsAt,
       // Spelled out: drizzle leaves columns unqualified in a query without joins, and inside the subquery a bare
       // "desk_id" would be desk_topics' own.
-      topicIds: sql<number[]>`array(select ${deskTopics.topicId} from ${deskTopics} where ${deskTopics.deskId} = "slots"."desk_id")`,
+      topicIds: sql<number[]>`array(select ${deskTopics.topicId} from ${deskTopics} where ${deskTopics.deskId} = "slots"."desk_id")`
+        .as('topic_ids'),
     })
     .from(slots)
-    .where(and(inArray(slots.eventId, eventIds), eq(slots.walkInOnly, false), gt(slots.startsAt, now)))
-    .orderBy(asc(slots.startsAt), asc(slots.deskId));
+    .where(and(
+      inArray(slots.eventId, eventIds),
+      eq(slots.walkInOnly, false),
+      gt(slots.startsAt, now),
+      onlySlotIds ? inArray(slots.id, onlySlotIds) : undefined,
+    ));
+}
+
+export async function bookableSlots(db: Db, eventIds: number[], now: Date): Promise<BookableSlot[]> {
+  if (eventIds.length === 0) return [];
+  const rows = await bookableSlotsQuery(db, eventIds, now).orderBy(asc(slots.startsAt), asc(slots.deskId));
   return rows.map((r) => ({ ...r, topicIds: r.topicIds.map(Number) }));
 }
 
