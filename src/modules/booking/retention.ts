@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { berlinDate } from '../../lib/dates.js';
 import { pruneAudit } from '../audit/audit.js';
+import { tallyNeedsBeforeAnonymising } from './booking.figures.js';
 import { releaseItems } from './booking.repository.js';
 import { bookings } from './booking.table.js';
 import { events } from '../events/events.table.js';
@@ -15,6 +16,7 @@ import { dropMailOf, forgetDeliveredAddresses } from '../mail/outbox.js';
  */
 export async function anonymiseBookings(tx: Db, bookingIds: number[], now: Date): Promise<void> {
   if (bookingIds.length === 0) return;
+  await tallyNeedsBeforeAnonymising(tx, bookingIds);
   await tx.update(bookings).set({
     name: '', email: null, phone: null, interpreterLanguage: null, childcare: false, stepFree: false, healthConsentAt: null,
     // The hash column is unique and required; a value that no token can ever hash to.
