@@ -126,7 +126,8 @@ function intakeSpace(benefitIds: number[]): AnswerSpace {
   ];
   for (const measure of measures.slice(1, 9)) {
     for (const category of measure.categories) {
-      if (category !== NONE && category !== 'no' && category !== 'unknown') nodes.push(answerIs(intakeKey.answer(measure.key, category), measure.key, [category]));
+      const unshown = category === NONE || (measure.key === 'interpreter' && category === 'no') || (measure.key === 'duration' && category === 'unknown');
+      if (!unshown) nodes.push(answerIs(intakeKey.answer(measure.key, category), measure.key, [category]));
     }
   }
   for (const id of benefitIds) {

@@ -5,13 +5,14 @@ import { pick } from '../../lib/localized.js';
 import { parseId } from '../../lib/text.js';
 import { listVenues } from '../organisations/venues.repository.js';
 import { type Chart, groupedChart, horizontalChart } from './charts.js';
-import { tableCsv } from './csv.js';
+import { BOM, csvField, tableCsv } from './csv.js';
 import { evaluationYears, yearFigures } from './evaluation.service.js';
 import type { EvaluationYear } from './periods.js';
 import { type Filter, buildReport, monthLabel } from './report.js';
 
 type Options = { db: Db; clock: Clock };
 const COORDINATORS = ['coordinator'] as const;
+const TABLE_IDS = ['key-figures', 'trend', 'outcomes', 'referrals', 'heard-via', 'first-visit', 'household', 'children', 'youngest-age', 'languages', 'duration', 'needs'];
 
 /** The coordinators' evaluation: anonymous figures of complete evaluation years, as tables, charts and CSV. */
 export default async function evaluationRoutes(scope: FastifyInstance, { db, clock }: Options) {
@@ -69,6 +70,11 @@ export default async function evaluationRoutes(scope: FastifyInstance, { db, clo
     if (!(request.params as { table: string }).table.endsWith('.csv')) return reply.callNotFound();
     const data = await report(request);
     const table = data.tables.find((x) => x.id === id);
+    // Before the first complete year there is no table yet, but the download should still say why.
+    if (!data.year && TABLE_IDS.includes(id)) {
+      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="auswertung-${request.organisation.slug}-${id}.csv"`)
+        .send(`${BOM}${csvField(request.t('evaluation.noYear'))}\r\n`);
+    }
     if (!table) return reply.callNotFound();
     const name = `auswertung-${request.organisation.slug}-${id}${data.year ? `-jahr${data.year.index + 1}` : ''}.csv`;
     return reply

@@ -42,7 +42,8 @@ export function buildReport(figures: YearFigures, filter: Filter, context: Repor
   const topic = filter.topicId ?? null;
 
   const cell = (f: Figures, key: string, place = w, topicId = topic): Cell => {
-    const c = f.nodes.get(key)!;
+    const c = f.nodes.get(key);
+    if (c === undefined) throw new Error(`no figure ${key}`);
     const tn = f.topicNode(topicId);
     if (tn < 0) return { text: '–', kind: 'none' };
     const state = f.cube.state(place, tn, c);

@@ -9,7 +9,7 @@ export type VisitResult = 'seen' | 'no_show' | 'left';
 export type VisitCount = { eventId: number; topicId: number; way: VisitWay; result: VisitResult; n: number };
 
 /** A family sent on without a topic counts for the first topic of the desk they were sent to. */
-const topicOfVisit = sql<number>`coalesce(${visits.topicId}, (select min(${deskTopics.topicId}) from ${deskTopics} where ${deskTopics.deskId} = ${visits.deskId}))`;
+const topicOfVisit = sql<number>`coalesce("visits"."topic_id", (select min(dt.topic_id) from ${deskTopics} dt where dt.desk_id = "visits"."desk_id"))`;
 
 /**
  * Consultations per event and topic, by how the family came and what became of it: seen (finished or sent
@@ -17,10 +17,17 @@ const topicOfVisit = sql<number>`coalesce(${visits.topicId}, (select min(${deskT
  */
 export async function visitCounts(db: Db, eventIds: number[]): Promise<VisitCount[]> {
   if (eventIds.length === 0) return [];
-  const result = sql<VisitResult>`case when ${visits.status} in ('done', 'sent_on') then 'seen' when ${visits.status} = 'no_show' then 'no_show' else 'left' end`;
-  const seen = await db.select({
-    eventId: visits.eventId, topicId: topicOfVisit.mapWith(Number), way: sql<VisitWay>`${visits.kind}::text`, result, n: sql<number>`count(*)`.mapWith(Number),
-  }).from(visits).where(inArray(visits.eventId, eventIds)).groupBy(visits.eventId, topicOfVisit, visits.kind, result);
+  const rows = await db.select({ eventId: visits.eventId, topicId: topicOfVisit.mapWith(Number), kind: visits.kind, status: visits.status })
+    .from(visits).where(inArray(visits.eventId, eventIds));
+  const tally = new Map<string, VisitCount>();
+  for (const row of rows) {
+    const result: VisitResult = row.status === 'done' || row.status === 'sent_on' ? 'seen' : row.status === 'no_show' ? 'no_show' : 'left';
+    const key = `${row.eventId}|${row.topicId}|${row.kind}|${result}`;
+    const entry = tally.get(key) ?? { eventId: row.eventId, topicId: row.topicId, way: row.kind, result, n: 0 };
+    entry.n += 1;
+    tally.set(key, entry);
+  }
+  const seen = [...tally.values()];
   const neverCame = await db.select({
     eventId: bookings.eventId, topicId: bookingItems.topicId, n: sql<number>`count(*)`.mapWith(Number),
   }).from(bookingItems)
