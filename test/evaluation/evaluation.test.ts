@@ -63,7 +63,6 @@ describe('evaluation figures on a known fixture', () => {
     expect(table(html, 'outcomes')).toEqual([
       ['Kindergeld', '14', '8', '6', '<5', '<5', '<5', '<5'],
       ['=HYPERLINK("http://x.invalid")', '<5', '<5', '<5', '<5', '<5', '<5', '<5'],
-      ['Stromspar-Check', '<5', '<5', '<5', '<5', '<5', '<5', '<5'],
     ]);
     expect(table(html, 'referrals').every((row) => row[1] === '<5')).toBe(true);
     expect(table(html, 'needs')).toEqual([

@@ -12,7 +12,7 @@ import { createEvent, createOrganisation, slotsOfDesk } from '../helpers/fixture
 /**
  * One past event (2025-06-11, one Kindergeld desk, 12 ten-minute slots) with every figure known by hand:
  * 10 bookings (8 came, 2 did not), 7 walk-ins (one left before the call), 5 families sent on; 19 served with
- * waits of 0..18 minutes; 20 checklists (14 recorded, 3 declined, 3 skipped). Year 1 runs 2025-06 to 2026-05.
+ * waits of 0..18 minutes; 20 checklists (14 recorded, 3 declined, 3 skipped), one also about Wohngeld. Year 1 runs 2025-06 to 2026-05.
  */
 export async function evaluationFixture(db: Db) {
   const org = await createOrganisation(db, 'wmk');
@@ -65,9 +65,12 @@ export async function evaluationFixture(db: Db) {
     ...Array.from({ length: 3 }, () => ({ eventId: event.id, topicId: kindergeld, kind: 'declined' as const })),
     ...Array.from({ length: 3 }, () => ({ eventId: event.id, topicId: kindergeld, kind: 'skipped' as const })),
   ]).returning();
-  await db.insert(intakeOutcomes).values(rows.filter((r) => r.kind === 'recorded').map((r, i) => ({
-    recordId: r.id, benefitTopicId: kindergeld, outcome: (i < 8 ? 'completed' : 'started') as 'completed',
-  })));
+  const recordedRows = rows.filter((r) => r.kind === 'recorded');
+  await db.insert(intakeOutcomes).values([
+    ...recordedRows.map((r, i) => ({ recordId: r.id, benefitTopicId: kindergeld, outcome: (i < 8 ? 'completed' : 'started') as 'completed' })),
+    // One family also talked about Wohngeld and was sent to the Jobcenter.
+    { recordId: recordedRows[0]!.id, benefitTopicId: org.topic('wohngeld').id, outcome: 'referred' as const, referredTo: 'jobcenter' as const },
+  ]);
   // The retention job has long removed the needs from the bookings; the tallies keep their counts.
   await runRetention(db, new Date('2025-07-01T10:00:00Z'), 90);
   return { org, event, deskId };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client.js';
 import { berlinDate } from '../../lib/dates.js';
 import { needsOfEvents } from '../booking/booking.figures.js';
@@ -12,7 +13,7 @@ export type YearFigures = {
   year: EvaluationYear;
   places: Places;
   topics: Awaited<ReturnType<typeof listTopics>>;
-  /** Topics offered or counted in the year: the topic leaves of the cubes. */
+  /** Topics of the year (offered, counted or discussed), in the county's order; the cubes' topic leaves are `topicIds`. */
   topicIds: number[];
   intake: Figures;
   visits: Figures;
@@ -32,10 +33,10 @@ export async function evaluationYears(db: Db, organisation: { id: number; retent
 }
 
 /**
- * A complete year's figures never change, so each is protected once and kept; the key also holds the
- * number of units counted, so a year that somehow still changed would be worked out afresh.
+ * A complete year's figures never change, so each is protected once and kept, one per county and year. The
+ * fingerprint of everything counted makes sure that a year whose data did change is worked out afresh.
  */
-const cache = new Map<string, YearFigures>();
+const cache = new Map<string, { fingerprint: string; figures: YearFigures }>();
 
 export async function yearFigures(db: Db, organisationId: number, year: EvaluationYear): Promise<YearFigures> {
   const events: HeldEvent[] = await heldEventsBetween(db, organisationId, year.from, year.to);
@@ -44,22 +45,32 @@ export async function yearFigures(db: Db, organisationId: number, year: Evaluati
   const records = await intakeRecordsOfEvents(db, eventIds);
   const visits = await visitCounts(db, eventIds);
   const needs = await needsOfEvents(db, eventIds);
-  const key = [organisationId, year.from, eventIds.length, records.length, visits.reduce((n, v) => n + v.n, 0),
-    [...needs.values()].reduce((n, v) => n + v.bookings, 0)].join(':');
+  const waits = await waitingMinutes(db, eventIds);
+  const offered = await offeredSlots(db, eventIds);
+  const fingerprint = createHash('sha256').update(JSON.stringify([
+    events, topics.map((t) => [t.id, t.name, t.sortOrder]),
+    records.map((r) => [r.eventId, r.topicId, r.kind, r.household, r.children, r.youngestAge, r.heardVia, r.firstVisit, r.language,
+      r.interpreter, r.durationBand, r.outcomes.map((o) => [o.benefitTopicId, o.outcome, o.referredTo]).sort()]).sort(),
+    visits, [...needs.values()].map((n) => [n.eventId, n.bookings, n.childcare, n.stepFree, [...n.interpreters]]), waits, offered,
+  ])).digest('hex');
+  const key = `${organisationId}:${year.from}`;
   const cached = cache.get(key);
-  if (cached) return cached;
+  if (cached?.fingerprint === fingerprint) return cached.figures;
+  // The cube's topics are those of the year itself, in id order: a topic added, renamed or moved later
+  // leaves a complete year's cube, and so its suppression, exactly as it was.
   const used = new Set([...events.flatMap((e) => e.topicIds), ...records.map((r) => r.topicId), ...visits.map((v) => v.topicId)]);
-  const topicIds = topics.filter((t) => used.has(t.id)).map((t) => t.id);
+  const topicIds = [...used].sort((a, b) => a - b);
+  const benefitIds = [...new Set([...topicIds, ...records.flatMap((r) => r.outcomes.map((o) => o.benefitTopicId))])].sort((a, b) => a - b);
   const places = placesOf(events);
   const interpreterLanguages = [...new Set([...needs.values()].flatMap((n) => [...n.interpreters.keys()]))].sort();
   const figures: YearFigures = {
-    year, places, topics, topicIds, interpreterLanguages,
-    intake: intakeFigures(places, topicIds, topics.map((t) => t.id), records),
+    year, places, topics: topics.filter((t) => benefitIds.includes(t.id)), topicIds, interpreterLanguages,
+    intake: intakeFigures(places, topicIds, benefitIds, records),
     visits: visitFigures(places, topicIds, visits),
     needs: needsFigures(places, needs, interpreterLanguages),
-    waits: await waitingMinutes(db, eventIds),
-    offered: await offeredSlots(db, eventIds),
+    waits,
+    offered,
   };
-  cache.set(key, figures);
+  cache.set(key, { fingerprint, figures });
   return figures;
 }
