@@ -43,7 +43,7 @@ async function signIn(page: Page, role: string, lang = 'de') {
 
 describe('the checklist and the evaluation in Chromium', () => {
   it('has no axe violations on the checklist, also with an error, fits 320 px and is done by keyboard alone', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false, locale: 'de-DE' });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: true, locale: 'de-DE' });
     const page = await context.newPage();
     await signIn(page, 'expert');
     const violations: string[] = [];
@@ -84,7 +84,7 @@ describe('the checklist and the evaluation in Chromium', () => {
   it('has no axe violations on the evaluation page, in German and English, with charts readable at 320 px', async () => {
     const violations: string[] = [];
     for (const lang of ['de', 'en']) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false, locale: 'de-DE' });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: true, locale: 'de-DE' });
       const page = await context.newPage();
       await signIn(page, 'coordinator', lang);
       await page.goto(`${origin}/${lang}/wmk/staff/evaluation`);
