@@ -38,7 +38,6 @@ export default async function evaluationRoutes(scope: FastifyInstance, { db, clo
     if (filter.venueId && !venues.some((v) => v.id === filter.venueId)) filter.venueId = undefined;
     const { tables, empty } = buildReport(figures, filter, {
       t: request.t, lang: request.lang, pick: (value) => pick(value, request.lang),
-      venueName: (id) => venues.find((v) => v.id === id)?.name ?? '',
     });
     return { years, venues, year, filter, figures, tables, empty };
   }

@@ -17,7 +17,7 @@ export const MIN_WAITS = 10;
 
 type T = (key: string, values?: Record<string, unknown>) => string;
 
-export type ReportContext = { t: T; lang: string; pick: (value: { de: string } & Partial<Record<string, string>>) => string; venueName: (id: number) => string };
+export type ReportContext = { t: T; lang: string; pick: (value: { de: string } & Partial<Record<string, string>>) => string };
 
 export function monthLabel(month: string, lang: string) {
   const [y, m] = month.split('-').map(Number);

@@ -4,7 +4,6 @@ import type { Clock } from '../../lib/clock.js';
 import { berlinDate } from '../../lib/dates.js';
 import { setFlash } from '../../lib/flash.js';
 import { clearFormState, formStateFor, rejectForm } from '../../lib/form-state.js';
-import { LANGUAGES } from '../../lib/i18n.js';
 import { idParam } from '../../lib/params.js';
 import { parseId } from '../../lib/text.js';
 import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
@@ -100,7 +99,6 @@ export default async function intakeRoutes(scope: FastifyInstance, { db, clock }
         outcomes: OUTCOMES, referralTargets: REFERRAL_TARGETS, households: HOUSEHOLDS, children: CHILDREN, youngestAges: YOUNGEST_AGES,
         heardVia: HEARD_VIA, firstVisit: FIRST_VISIT, languages: CONSULTATION_LANGUAGES, durationBands: DURATION_BANDS,
       },
-      uiLanguages: LANGUAGES,
     });
   }
 
