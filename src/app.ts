@@ -34,6 +34,8 @@ import planningRoutes from './modules/planning/planning.routes.js';
 import placesRoutes from './modules/planning/places.routes.js';
 import settingsRoutes from './modules/planning/settings.routes.js';
 import view from './plugins/view.js';
+import intakeRoutes from './modules/intake/intake.routes.js';
+import evaluationRoutes from './modules/evaluation/evaluation.routes.js';
 import devMailRoutes, { writesMailFiles } from './modules/mail/dev-mail.routes.js';
 import { type MailWorker, mailWorker } from './modules/mail/mail.worker.js';
 import { familyMailTasks } from './modules/booking/family-mail.js';
@@ -143,6 +145,8 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
       await staffScope.register(peopleRoutes, { db, clock });
       await staffScope.register(auditRoutes, { db });
       await staffScope.register(settingsRoutes, { db });
+      await staffScope.register(intakeRoutes, { db, clock });
+      await staffScope.register(evaluationRoutes, { db, clock });
       if (transport.kind === 'files' && writesMailFiles(config)) await staffScope.register(devMailRoutes, { db, config });
     }, { prefix: '/staff' });
   }, { prefix: '/:lang/:org' });

@@ -6,3 +6,5 @@ export * from '../modules/audit/audit.table.js';
 export * from '../modules/mail/mail.table.js';
 export * from '../modules/queue/queue.table.js';
 export * from '../plugins/rate-limit.table.js';
+export * from '../modules/booking/needs-tally.table.js';
+export * from '../modules/intake/intake.table.js';

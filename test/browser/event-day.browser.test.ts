@@ -110,6 +110,10 @@ describe('a whole event day in three windows: front desk, expert, waiting-room d
 
     await expert.click('text=Beratung beginnen');
     await expert.click('text=Beratung beenden');
+    // Finishing leads to the anonymous checklist; skipping it goes back to the queue.
+    await expert.waitForURL(/\/checklist$/);
+    await check(expert);
+    await expert.click('text=Überspringen');
     await expert.click('text=Nächste Familie aufrufen');
     await display.locator('.display__call--latest .display__number', { hasText: '2' }).waitFor(LIVE_TIMEOUT);
     await expert.click('text=Nochmals aufrufen');

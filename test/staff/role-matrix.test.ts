@@ -37,7 +37,7 @@ beforeAll(async () => {
   Object.assign(params, {
     eventId: String(event.id), deskId: String(deskIds[0]), bookingId: String(booking.bookingId), ticketId: String(ticket.ticketId),
     visitId: String(visit!.id), venueId: String(org.venue.id), topicId: String(org.topic('kindergeld').id), staffId: String(ids.desk),
-    lang: 'de', org: 'wmk', name: mailName!,
+    lang: 'de', org: 'wmk', name: mailName!, table: 'key-figures.csv',
   });
   // Anonymous visitors carry a valid CSRF token too, so that their POSTs reach the guard.
   const anonymous = new Browser(env.app);
@@ -64,6 +64,15 @@ describe('every staff route × every kind of visitor', () => {
     expect(roles('POST', '/:lang/:org/staff/events/:eventId/tickets/:ticketId/back-in-queue')).toEqual(['coordinator', 'desk']);
     expect(roles('POST', '/:lang/:org/staff/events/:eventId/desks/:deskId/visits/:visitId/back-in-queue')).toEqual(['coordinator', 'expert']);
     expect(roles('POST', '/:lang/:org/staff/events/:eventId/desks/:deskId/visits/:visitId/undo')).toEqual(['coordinator', 'expert']);
+  });
+
+  it('lets experts (and coordinators) record checklists, and only coordinators evaluate', () => {
+    const roles = (method: string, url: string) => env.app.staffRoutes.find((r) => r.method === method && r.url === url)?.roles;
+    expect(roles('GET', '/:lang/:org/staff/events/:eventId/desks/:deskId/checklist')).toEqual(['coordinator', 'expert']);
+    expect(roles('GET', '/:lang/:org/staff/events/:eventId/desks/:deskId/checklist/without-ticket')).toEqual(['coordinator', 'expert']);
+    expect(roles('POST', '/:lang/:org/staff/events/:eventId/desks/:deskId/checklist')).toEqual(['coordinator', 'expert']);
+    expect(roles('GET', '/:lang/:org/staff/evaluation')).toEqual(['coordinator']);
+    expect(roles('GET', '/:lang/:org/staff/evaluation/:table')).toEqual(['coordinator']);
   });
 
   it('answers each cell as expected: sign-in for anonymous, 403 for the wrong role or organisation, the page otherwise', async () => {

@@ -6,6 +6,7 @@ import { pruneAudit } from '../audit/audit.js';
 import { eventIdsBefore } from '../events/events.repository.js';
 import { dropMailOf, forgetDeliveredAddresses } from '../mail/outbox.js';
 import { listOrganisations } from '../organisations/organisations.repository.js';
+import { tallyNeedsBeforeAnonymising } from './booking.figures.js';
 import { releaseItems } from './booking.repository.js';
 import { bookings } from './booking.table.js';
 
@@ -16,6 +17,7 @@ import { bookings } from './booking.table.js';
  */
 async function anonymiseBookings(tx: Db, bookingIds: number[], now: Date): Promise<void> {
   if (bookingIds.length === 0) return;
+  await tallyNeedsBeforeAnonymising(tx, bookingIds);
   await tx.update(bookings).set({
     name: '', email: null, phone: null, interpreterLanguage: null, childcare: false, stepFree: false, healthConsentAt: null,
     // The hash column is unique and required; a value that no token can ever hash to.

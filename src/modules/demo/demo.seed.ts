@@ -12,6 +12,7 @@ import { insertTopic } from '../organisations/topics.repository.js';
 import { insertVenue } from '../organisations/venues.repository.js';
 import { hashPassword } from '../staff/passwords.js';
 import { insertStaff } from '../staff/staff.repository.js';
+import { seedHistory } from './demo.history.js';
 import {
   DEMO_FAMILIES, DEMO_PASSWORD, DEMO_STAFF, type DemoOrganisation, ORGANISATIONS, TOPICS, demoStaffEmail,
 } from './demo.data.js';
@@ -62,6 +63,11 @@ async function seedOrganisation(tx: Db, demo: DemoOrganisation, now: Date) {
       topicIds: topicRows.filter((t) => DESK_GROUPS[0]!.topicKeys.includes(t.key)).map((t) => t.id),
     }));
   }
+
+  // A year of anonymous history before today, for the evaluation.
+  await seedHistory(tx, {
+    organisationId: org.id, slug: org.slug, venueIds: venueRows.map((v) => v.id), topics: topicRows, rule: demo.rule, deskGroups: DESK_GROUPS, now,
+  });
 
   // A practice day today, all day long, so that a whole event day can be tried out at once.
   const today = berlinDate(now);

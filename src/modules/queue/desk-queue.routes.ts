@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
 import { formatTime } from '../../lib/dates.js';
+import { takeFlash } from '../../lib/flash.js';
 import { idParam } from '../../lib/params.js';
 import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
 import { staffBase } from '../../web/staff-guard.js';
@@ -56,6 +57,7 @@ export default async function deskQueueRoutes(scope: FastifyInstance, { db, cloc
     const undoable = lastStep && canUndo(lastStep.visit, seen.map((row) => row.visit), now) ? lastStep : undefined;
     return reply.page('queue/desk.eta', {
       title: request.t('queue.title', { desk: desk.label }), event, desk, plan, current, now, notice, undoable, undoMinutes: UNDO_MINUTES,
+      flash: takeFlash(request), checklistUrl: `${staffBase(request)}/events/${event.id}/desks/${desk.id}/checklist/without-ticket`,
       missed: seen.filter((row) => row.visit.status === 'no_show').sort((a, b) => a.ticketNumber - b.ticketNumber),
       otherDesks: desks.filter((d) => d.id !== desk.id),
       callsBeforeNoShow: request.organisation.callsBeforeNoShow,
@@ -108,6 +110,8 @@ export default async function deskQueueRoutes(scope: FastifyInstance, { db, cloc
         throw error;
       }
       await live.changed(found.event.id);
+      // After a finish the expert lands on the anonymous checklist (intake module); the id stays out of what it stores.
+      if (name === 'finish') return reply.redirect(`${staffBase(request)}/events/${found.event.id}/desks/${found.desk.id}/checklist?after=${idParam(request.params, 'visitId')}`, 303);
       return reply.redirect(deskUrl(request, found.event.id, found.desk.id), 303);
     });
   }
