@@ -32,6 +32,7 @@ import planningRoutes from './modules/events/planning.routes.js';
 import placesRoutes from './modules/organisations/places.routes.js';
 import settingsRoutes from './modules/organisations/settings.routes.js';
 import view from './plugins/view.js';
+import authoritiesRoutes from './modules/benefits/authorities.routes.js';
 import devMailRoutes, { writesMailFiles } from './modules/mail/dev-mail.routes.js';
 import { type MailWorker, mailWorker } from './modules/mail/mail.worker.js';
 import { createMailTransport } from './modules/mail/transport.js';
@@ -137,6 +138,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
       await staffScope.register(peopleRoutes, { db, clock });
       await staffScope.register(auditRoutes, { db });
       await staffScope.register(settingsRoutes, { db });
+      await staffScope.register(authoritiesRoutes, { db });
       if (transport.kind === 'files' && writesMailFiles(config)) await staffScope.register(devMailRoutes, { db, config });
     }, { prefix: '/staff' });
   }, { prefix: '/:lang/:org' });

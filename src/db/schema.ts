@@ -6,3 +6,4 @@ export * from '../modules/audit/audit.table.js';
 export * from '../modules/mail/mail.table.js';
 export * from '../modules/queue/queue.table.js';
 export * from '../plugins/rate-limit.table.js';
+export * from '../modules/benefits/authorities.table.js';

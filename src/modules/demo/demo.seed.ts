@@ -12,8 +12,10 @@ import { bookingItems, bookings } from '../booking/booking.table.js';
 import { desks, slots } from '../events/events.table.js';
 import { hashPassword } from '../staff/passwords.js';
 import { insertStaff } from '../staff/staff.repository.js';
+import { saveAuthority } from '../benefits/authorities.repository.js';
+import { isBenefit } from '../benefits/benefits.js';
 import {
-  DEMO_FAMILIES, DEMO_PASSWORD, DEMO_STAFF, type DemoOrganisation, ORGANISATIONS, TOPICS, demoStaffEmail,
+  DEMO_AUTHORITIES, DEMO_FAMILIES, DEMO_PASSWORD, DEMO_STAFF, type DemoOrganisation, ORGANISATIONS, TOPICS, demoStaffEmail,
 } from './demo.data.js';
 
 /** Desks of a demo event: which topics sit together at one desk. */
@@ -55,6 +57,9 @@ async function seedOrganisation(tx: Db, demo: DemoOrganisation, now: Date) {
     })),
   ).returning();
   const topicByKey = new Map(topicRows.map((t) => [t.key, t]));
+  for (const [benefit, fields] of Object.entries(DEMO_AUTHORITIES[demo.slug] ?? {})) {
+    if (isBenefit(benefit)) await saveAuthority(tx, org.id, benefit, fields);
+  }
 
   const staffIds = new Map<string, number>();
   const passwordHash = await hashPassword(DEMO_PASSWORD);
