@@ -33,6 +33,7 @@ import placesRoutes from './modules/organisations/places.routes.js';
 import settingsRoutes from './modules/organisations/settings.routes.js';
 import view from './plugins/view.js';
 import authoritiesRoutes from './modules/benefits/authorities.routes.js';
+import bookingDocumentsRoutes from './modules/aids/booking-documents.routes.js';
 import devMailRoutes, { writesMailFiles } from './modules/mail/dev-mail.routes.js';
 import { type MailWorker, mailWorker } from './modules/mail/mail.worker.js';
 import { createMailTransport } from './modules/mail/transport.js';
@@ -125,6 +126,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
     await scope.register(legalRoutes);
     await scope.register(bookingRoutes, { db, clock, config, prefix: '/events/:eventId/book' });
     await scope.register(manageRoutes, { db, clock, config, prefix: '/booking/:token' });
+    await scope.register(bookingDocumentsRoutes, { db, config });
     await scope.register(publicQueueRoutes, { db, clock, live, lookupsPerMinute: config.rateLimits.lookupsPerMinute });
     await scope.register(async (staffScope) => {
       await staffScope.register(staffAuth, { db, clock, config, registry: staffRoutesTable });

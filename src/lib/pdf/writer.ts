@@ -1,0 +1,232 @@
+import fontkit from '@pdf-lib/fontkit';
+import { type PDFFont, PDFDocument, type PDFPage, type PDFTextField, rgb } from 'pdf-lib';
+import QRCode from 'qrcode';
+import { fontBytes } from './fonts.js';
+
+export const PAGE_SIZES = { A4: [595.28, 841.89], A5: [419.53, 595.28] } as const;
+export type PageSize = keyof typeof PAGE_SIZES;
+
+const INK = rgb(0.1, 0.1, 0.12);
+const MUTED = rgb(0.35, 0.35, 0.4);
+const RULE = rgb(0.75, 0.75, 0.8);
+const FIELD_BACKGROUND = rgb(0.93, 0.95, 1);
+
+type TextOptions = { size?: number; bold?: boolean; muted?: boolean; indent?: number; gapAfter?: number };
+
+/**
+ * A flowing PDF document: text wraps at the margin and moves to a new page when the page is full; every page
+ * gets the running header and, at the end, "page n of N". Open answers become AcroForm text fields, so the
+ * document can be completed on a screen. Only the glyphs used are embedded (font subsets).
+ */
+export class PdfWriter {
+  private page!: PDFPage;
+  private y = 0;
+  private fieldCount = 0;
+  readonly pages: PDFPage[] = [];
+  readonly margin: number;
+
+  private constructor(
+    readonly doc: PDFDocument,
+    readonly regular: PDFFont,
+    readonly bold: PDFFont,
+    private readonly size: PageSize,
+    private readonly header: string,
+  ) {
+    this.margin = size === 'A4' ? 48 : 34;
+  }
+
+  static async create(options: { size?: PageSize; title: string; lang: string; header?: string; subject?: string }): Promise<PdfWriter> {
+    const doc = await PDFDocument.create();
+    doc.registerFontkit(fontkit);
+    const bytes = fontBytes();
+    const [regular, bold] = await Promise.all([
+      doc.embedFont(bytes.regular, { subset: true }),
+      doc.embedFont(bytes.bold, { subset: true }),
+    ]);
+    doc.setTitle(options.title, { showInWindowTitleBar: true });
+    doc.setLanguage(options.lang);
+    doc.setProducer('familientag');
+    doc.setCreator('familientag');
+    if (options.subject) doc.setSubject(options.subject);
+    const writer = new PdfWriter(doc, regular, bold, options.size ?? 'A4', options.header ?? '');
+    writer.newPage();
+    return writer;
+  }
+
+  get width() {
+    return PAGE_SIZES[this.size][0];
+  }
+
+  get contentWidth() {
+    return this.width - 2 * this.margin;
+  }
+
+  get cursor() {
+    return this.y;
+  }
+
+  newPage() {
+    this.page = this.doc.addPage([...PAGE_SIZES[this.size]]);
+    this.pages.push(this.page);
+    this.y = PAGE_SIZES[this.size][1] - this.margin;
+    if (this.header) {
+      this.page.drawText(this.fit(this.header, 8, this.contentWidth), { x: this.margin, y: this.y, size: 8, font: this.regular, color: MUTED });
+      this.y -= 8;
+      this.page.drawLine({ start: { x: this.margin, y: this.y }, end: { x: this.width - this.margin, y: this.y }, thickness: 0.5, color: RULE });
+      this.y -= 16;
+    }
+  }
+
+  /** Starts a new page unless `height` points still fit above the footer. */
+  ensureSpace(height: number) {
+    if (this.y - height < this.margin + 18) this.newPage();
+  }
+
+  space(points: number) {
+    this.y -= points;
+  }
+
+  heading(value: string, level: 1 | 2 | 3 = 2) {
+    const size = level === 1 ? 18 : level === 2 ? 13 : 11;
+    this.ensureSpace(size * 3);
+    this.y -= level === 1 ? 0 : 6;
+    this.text(value, { size, bold: true, gapAfter: level === 1 ? 8 : 4 });
+  }
+
+  /** A paragraph, wrapped at the margin. */
+  text(value: string, options: TextOptions = {}) {
+    const size = options.size ?? 10;
+    const font = options.bold ? this.bold : this.regular;
+    const indent = options.indent ?? 0;
+    const lineHeight = size * 1.35;
+    for (const line of this.wrap(value, font, size, this.contentWidth - indent)) {
+      this.ensureSpace(lineHeight);
+      this.y -= size;
+      this.page.drawText(line, { x: this.margin + indent, y: this.y, size, font, color: options.muted ? MUTED : INK });
+      this.y -= lineHeight - size;
+    }
+    this.y -= options.gapAfter ?? 4;
+  }
+
+  /** A list item with a tick box (documents to bring) or a bullet. */
+  item(value: string, kind: 'box' | 'bullet' = 'bullet', size = 10) {
+    const lines = this.wrap(value, this.regular, size, this.contentWidth - 18);
+    this.ensureSpace(size * 1.35 * Math.min(lines.length, 3));
+    const top = this.y - size;
+    if (kind === 'box') {
+      this.page.drawRectangle({ x: this.margin, y: top - 1, width: size, height: size, borderColor: INK, borderWidth: 0.8 });
+    } else {
+      this.page.drawCircle({ x: this.margin + 4, y: top + size * 0.35, size: 1.8, color: INK });
+    }
+    this.text(value, { size, indent: 18, gapAfter: 3 });
+  }
+
+  /** A label over its answer; without an answer, an empty AcroForm text field to fill in on a screen. */
+  answer(label: string, value: string | undefined, fieldName: string, translation?: string) {
+    const labelSize = 8.5;
+    this.ensureSpace(42);
+    this.text(translation ? `${label} · ${translation}` : label, { size: labelSize, muted: true, gapAfter: 1 });
+    if (value) {
+      this.text(value, { size: 11, gapAfter: 7 });
+      return;
+    }
+    this.openField(fieldName);
+  }
+
+  /** An empty form field the width of the column. */
+  openField(fieldName: string, height = 18) {
+    this.ensureSpace(height + 6);
+    this.y -= height;
+    const field: PDFTextField = this.doc.getForm().createTextField(this.uniqueName(fieldName));
+    field.addToPage(this.page, {
+      x: this.margin, y: this.y, width: this.contentWidth, height, font: this.regular,
+      backgroundColor: FIELD_BACKGROUND, borderColor: RULE, borderWidth: 0.8, textColor: INK,
+    });
+    field.setFontSize(10);
+    this.fieldCount += 1;
+    this.y -= 8;
+  }
+
+  get openFields() {
+    return this.fieldCount;
+  }
+
+  rule() {
+    this.ensureSpace(10);
+    this.y -= 4;
+    this.page.drawLine({ start: { x: this.margin, y: this.y }, end: { x: this.width - this.margin, y: this.y }, thickness: 0.5, color: RULE });
+    this.y -= 8;
+  }
+
+  /** A QR code of `value`, `side` points wide, at the left margin (or at `x`); returns its height. */
+  qr(value: string, side: number, x = this.margin) {
+    this.ensureSpace(side + 6);
+    const modules = QRCode.create(value, { errorCorrectionLevel: 'M' }).modules;
+    const count = modules.size;
+    const quiet = 2;
+    const cell = side / (count + 2 * quiet);
+    let path = '';
+    for (let row = 0; row < count; row++) {
+      for (let col = 0; col < count; col++) {
+        if (modules.get(row, col)) path += `M${col + quiet} ${row + quiet}h1v1h-1z`;
+      }
+    }
+    this.page.drawRectangle({ x, y: this.y - side, width: side, height: side, color: rgb(1, 1, 1) });
+    this.page.drawSvgPath(path, { x, y: this.y, scale: cell, color: rgb(0, 0, 0) });
+    return side;
+  }
+
+  /** Text placed freely (beside a QR code, a poster's headline); does not move the flow. */
+  place(value: string, x: number, y: number, options: { size?: number; bold?: boolean; maxWidth?: number } = {}) {
+    const size = options.size ?? 10;
+    const font = options.bold ? this.bold : this.regular;
+    const lines = this.wrap(value, font, size, options.maxWidth ?? this.width - x - this.margin);
+    lines.forEach((line, i) => this.page.drawText(line, { x, y: y - size - i * size * 1.25, size, font, color: INK }));
+    return lines.length * size * 1.25;
+  }
+
+  moveTo(y: number) {
+    this.y = y;
+  }
+
+  /** Page numbers on every page, then the bytes. */
+  async finish(pageLabel: (page: number, total: number) => string): Promise<Uint8Array> {
+    const total = this.pages.length;
+    this.pages.forEach((page, index) => {
+      const label = pageLabel(index + 1, total);
+      const width = this.regular.widthOfTextAtSize(label, 8);
+      page.drawText(label, { x: this.width - this.margin - width, y: this.margin - 14, size: 8, font: this.regular, color: MUTED });
+    });
+    return this.doc.save();
+  }
+
+  wrap(value: string, font: PDFFont, size: number, width: number): string[] {
+    const lines: string[] = [];
+    for (const paragraph of value.split('\n')) {
+      let line = '';
+      for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+        const candidate = line ? `${line} ${word}` : word;
+        if (font.widthOfTextAtSize(candidate, size) <= width || !line) {
+          line = candidate;
+        } else {
+          lines.push(line);
+          line = word;
+        }
+      }
+      lines.push(line);
+    }
+    return lines;
+  }
+
+  private fit(value: string, size: number, width: number) {
+    let fitted = value;
+    while (fitted.length > 1 && this.regular.widthOfTextAtSize(fitted, size) > width) fitted = fitted.slice(0, -2) + '…';
+    return fitted;
+  }
+
+  private uniqueName(name: string) {
+    const clean = name.replace(/[^A-Za-z0-9_.-]/g, '_');
+    return this.doc.getForm().getFieldMaybe(clean) ? `${clean}_${this.fieldCount}` : clean;
+  }
+}
+
