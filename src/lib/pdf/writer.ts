@@ -3,7 +3,7 @@ import { type PDFFont, PDFDocument, type PDFPage, type PDFTextField, rgb } from 
 import QRCode from 'qrcode';
 import { fontBytes } from './fonts.js';
 
-export const PAGE_SIZES = { A4: [595.28, 841.89], A5: [419.53, 595.28] } as const;
+export const PAGE_SIZES = { A4: [595.28, 841.89], A5: [419.53, 595.28], A4landscape: [841.89, 595.28] } as const;
 export type PageSize = keyof typeof PAGE_SIZES;
 
 const INK = rgb(0.1, 0.1, 0.12);
@@ -32,7 +32,7 @@ export class PdfWriter {
     private readonly size: PageSize,
     private readonly header: string,
   ) {
-    this.margin = size === 'A4' ? 48 : 34;
+    this.margin = size === 'A5' ? 34 : 40;
   }
 
   static async create(options: { size?: PageSize; title: string; lang: string; header?: string; subject?: string }): Promise<PdfWriter> {
@@ -151,6 +151,45 @@ export class PdfWriter {
     return this.fieldCount;
   }
 
+  /**
+   * A table whose cells wrap; the header row repeats on every page. Widths are shares of the column width.
+   * `tick` adds an empty box in front of each row (ticked by hand on paper).
+   */
+  table(columns: Array<{ header: string; share: number }>, rows: string[][], options: { size?: number; tick?: boolean } = {}) {
+    const size = options.size ?? 9;
+    const lineHeight = size * 1.3;
+    const tickWidth = options.tick ? 18 : 0;
+    const total = columns.reduce((sum, c) => sum + c.share, 0);
+    const widths = columns.map((c) => ((this.contentWidth - tickWidth) * c.share) / total);
+    const xs = widths.map((_, i) => this.margin + tickWidth + widths.slice(0, i).reduce((a, b) => a + b, 0));
+    const drawRow = (cells: string[], bold: boolean, box: boolean) => {
+      const font = bold ? this.bold : this.regular;
+      const wrapped = cells.map((cell, i) => this.wrap(cell, font, size, widths[i]! - 6));
+      const height = Math.max(...wrapped.map((lines) => lines.length)) * lineHeight + 5;
+      return { height, draw: () => {
+        const top = this.y;
+        if (box) this.page.drawRectangle({ x: this.margin, y: top - size - 3, width: size, height: size, borderColor: INK, borderWidth: 0.8 });
+        wrapped.forEach((lines, i) => lines.forEach((line, l) => this.page.drawText(line, {
+          x: xs[i]!, y: top - size - 1 - l * lineHeight, size, font, color: INK,
+        })));
+        this.y -= height;
+        this.page.drawLine({ start: { x: this.margin, y: this.y + 2 }, end: { x: this.width - this.margin, y: this.y + 2 }, thickness: bold ? 0.8 : 0.4, color: bold ? INK : RULE });
+      } };
+    };
+    const header = () => drawRow(columns.map((c) => c.header), true, false).draw();
+    this.ensureSpace(lineHeight * 3);
+    header();
+    for (const cells of rows) {
+      const row = drawRow(cells, false, options.tick ?? false);
+      if (this.y - row.height < this.margin + 18) {
+        this.newPage();
+        header();
+      }
+      row.draw();
+    }
+    this.y -= 6;
+  }
+
   rule() {
     this.ensureSpace(10);
     this.y -= 4;
@@ -194,6 +233,7 @@ export class PdfWriter {
     const total = this.pages.length;
     this.pages.forEach((page, index) => {
       const label = pageLabel(index + 1, total);
+      if (!label) return;
       const width = this.regular.widthOfTextAtSize(label, 8);
       page.drawText(label, { x: this.width - this.margin - width, y: this.margin - 14, size: 8, font: this.regular, color: MUTED });
     });
