@@ -35,6 +35,7 @@ import view from './plugins/view.js';
 import authoritiesRoutes from './modules/benefits/authorities.routes.js';
 import bookingDocumentsRoutes from './modules/aids/booking-documents.routes.js';
 import printRoutes from './modules/aids/print.routes.js';
+import aidRoutes from './modules/aids/aid.routes.js';
 import devMailRoutes, { writesMailFiles } from './modules/mail/dev-mail.routes.js';
 import { type MailWorker, mailWorker } from './modules/mail/mail.worker.js';
 import { createMailTransport } from './modules/mail/transport.js';
@@ -143,6 +144,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
       await staffScope.register(settingsRoutes, { db });
       await staffScope.register(authoritiesRoutes, { db });
       await staffScope.register(printRoutes, { db, clock, config });
+      await staffScope.register(aidRoutes, { db, clock });
       if (transport.kind === 'files' && writesMailFiles(config)) await staffScope.register(devMailRoutes, { db, config });
     }, { prefix: '/staff' });
   }, { prefix: '/:lang/:org' });

@@ -19,7 +19,8 @@ export type FormField = {
   factsByValue?: Record<string, FamilyFact>;
 };
 
-export type FormSection = { id: string; title: LocalizedText; fields: FormField[] };
+/** `childAges`: in a child's form, only for children of those ages (or whose age is not known). */
+export type FormSection = { id: string; title: LocalizedText; fields: FormField[]; childAges?: { from?: number; to?: number } };
 
 /** `repeat`: one copy per child (optionally only within an age range) or per further adult. */
 export type OfficialForm = {
@@ -101,10 +102,10 @@ export const AIDS: Record<BenefitKey, AidDefinition> = {
             yesNo('inHousehold', 'Das Kind lebt in meinem Haushalt', 'The child lives in my household'),
             yesNo('bornAbroad', 'Im Ausland geboren', 'Born abroad', 'childBornAbroad'),
           ]),
-          section('over18', 'Nur für volljährige Kinder: Schule, Ausbildung, Studium', 'Only for children over 18: school, training, studies', [
+          { ...section('over18', 'Nur für volljährige Kinder: Schule, Ausbildung, Studium', 'Only for children over 18: school, training, studies', [
             text('training', 'Schul- oder Berufsausbildung, Studium (Art, Einrichtung)', 'School, training or studies (kind, institution)'),
             typed('date', 'trainingEnds', 'Voraussichtliches Ende', 'Expected end'),
-          ]),
+          ]), childAges: { from: 18 } },
         ],
       },
     ],
