@@ -1,7 +1,30 @@
+import { randomBytes } from 'node:crypto';
 import fontkit from '@pdf-lib/fontkit';
 import { type PDFFont, PDFDocument, type PDFPage, type PDFTextField, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
 import { fontBytes } from './fonts.js';
+
+/**
+ * fontkit parses a font's tables anew for every document; the fonts never change, so each is parsed once per
+ * process and its parsed form (with fontkit's glyph and layout caches) is shared. Subsets are still made per
+ * document. Keyed by the bytes themselves, which fontBytes() reads once.
+ * fontkit keeps each glyph object with the characters it was first asked for: a glyph first met as a part of
+ * another (the u in ü, when a subset is written) would keep none, and later documents' text layers would lose
+ * that letter. So every glyph is made once from its own character before any document uses the font.
+ */
+const parsedFonts = new WeakMap<object, ReturnType<typeof fontkit.create>>();
+const parsedOnce: typeof fontkit = {
+  ...fontkit,
+  create(bytes: Uint8Array, postscriptName?: string) {
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes, postscriptName);
+      for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
+      parsedFonts.set(bytes, font);
+    }
+    return font;
+  },
+};
 
 export const PAGE_SIZES = { A4: [595.28, 841.89], A5: [419.53, 595.28], A4landscape: [841.89, 595.28] } as const;
 export type PageSize = keyof typeof PAGE_SIZES;
@@ -37,11 +60,13 @@ export class PdfWriter {
 
   static async create(options: { size?: PageSize; title: string; lang: string; header?: string; subject?: string }): Promise<PdfWriter> {
     const doc = await PDFDocument.create();
-    doc.registerFontkit(fontkit);
+    doc.registerFontkit(parsedOnce);
     const bytes = fontBytes();
+    // A subset's name starts with a tag of six capitals and "+" (PDF 32000-1, 9.6.4), so readers know it is one.
+    const tag = Array.from(randomBytes(6), (b) => String.fromCharCode(65 + (b % 26))).join('');
     const [regular, bold] = await Promise.all([
-      doc.embedFont(bytes.regular, { subset: true }),
-      doc.embedFont(bytes.bold, { subset: true }),
+      doc.embedFont(bytes.regular, { subset: true, customName: `${tag}+NotoSans-Regular` }),
+      doc.embedFont(bytes.bold, { subset: true, customName: `${tag}+NotoSans-Bold` }),
     ]);
     doc.setTitle(options.title, { showInWindowTitleBar: true });
     doc.setLanguage(options.lang);
@@ -142,6 +167,8 @@ export class PdfWriter {
       x: this.margin, y: this.y, width: this.contentWidth, height, font: this.regular,
       backgroundColor: FIELD_BACKGROUND, borderColor: RULE, borderWidth: 0.8, textColor: INK,
     });
+    // Typed text uses this size. The field is empty, so the appearance addToPage drew stays right: save() is told
+    // not to draw every field's appearance a second time.
     field.setFontSize(10);
     this.fieldCount += 1;
     this.y -= 8;
@@ -204,14 +231,23 @@ export class PdfWriter {
     const count = modules.size;
     const quiet = 2;
     const cell = side / (count + 2 * quiet);
-    let path = '';
+    const top = this.y;
+    this.page.drawRectangle({ x, y: top - side, width: side, height: side, color: rgb(1, 1, 1) });
+    // One rectangle per run of dark modules in a row: a few hundred drawing operations instead of thousands.
     for (let row = 0; row < count; row++) {
-      for (let col = 0; col < count; col++) {
-        if (modules.get(row, col)) path += `M${col + quiet} ${row + quiet}h1v1h-1z`;
+      let col = 0;
+      while (col < count) {
+        if (!modules.get(row, col)) {
+          col++;
+          continue;
+        }
+        const start = col;
+        while (col < count && modules.get(row, col)) col++;
+        this.page.drawRectangle({
+          x: x + (start + quiet) * cell, y: top - (row + quiet + 1) * cell, width: (col - start) * cell, height: cell, color: rgb(0, 0, 0),
+        });
       }
     }
-    this.page.drawRectangle({ x, y: this.y - side, width: side, height: side, color: rgb(1, 1, 1) });
-    this.page.drawSvgPath(path, { x, y: this.y, scale: cell, color: rgb(0, 0, 0) });
     return side;
   }
 
@@ -237,25 +273,48 @@ export class PdfWriter {
       const width = this.regular.widthOfTextAtSize(label, 8);
       page.drawText(label, { x: this.width - this.margin - width, y: this.margin - 14, size: 8, font: this.regular, color: MUTED });
     });
-    return this.doc.save();
+    return this.doc.save({ updateFieldAppearances: false });
   }
 
+  /**
+   * Lines of at most `width` points. Word widths are measured once per font and word (fontkit's layout is the
+   * costly part of a PDF) and added up with the width of a space; kerning across a space is negligible.
+   */
   wrap(value: string, font: PDFFont, size: number, width: number): string[] {
+    const space = this.wordWidth(font, ' ');
+    const limit = width / size;
     const lines: string[] = [];
     for (const paragraph of value.split('\n')) {
       let line = '';
+      let lineWidth = 0;
       for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (font.widthOfTextAtSize(candidate, size) <= width || !line) {
-          line = candidate;
+        const wordWidth = this.wordWidth(font, word);
+        if (!line) {
+          line = word;
+          lineWidth = wordWidth;
+        } else if (lineWidth + space + wordWidth <= limit) {
+          line += ` ${word}`;
+          lineWidth += space + wordWidth;
         } else {
           lines.push(line);
           line = word;
+          lineWidth = wordWidth;
         }
       }
       lines.push(line);
     }
     return lines;
+  }
+
+  private readonly widths = new Map<PDFFont, Map<string, number>>();
+
+  /** Width of a word at size 1. */
+  private wordWidth(font: PDFFont, word: string): number {
+    let cache = this.widths.get(font);
+    if (!cache) this.widths.set(font, (cache = new Map()));
+    let width = cache.get(word);
+    if (width === undefined) cache.set(word, (width = font.widthOfTextAtSize(word, 1)));
+    return width;
   }
 
   private fit(value: string, size: number, width: number) {
