@@ -6,7 +6,7 @@ import { topics } from '../../src/modules/organisations/organisations.table.js';
 import { useTestApp } from '../helpers/app.js';
 import { Browser } from '../helpers/browser.js';
 import { BEFORE_EVENT, createBooking, createEvent, createOrganisation, slotsOfDesk } from '../helpers/fixtures.js';
-import { pdfPages, pdfText } from '../helpers/pdf.js';
+import { pdfPages, pdfQrCodes, pdfText } from '../helpers/pdf.js';
 
 const env = useTestApp(BEFORE_EVENT);
 let manageUrl = '';
@@ -61,6 +61,7 @@ describe('documents-to-bring PDF of a booking', () => {
     expect(text.match(/IBAN/g)).toHaveLength(1);
     expect(text).toContain('Seite 1 von 1');
     expect(pdfPages(response.rawPayload)).toBe(1);
+    expect(pdfQrCodes(response.rawPayload)).toEqual([code]);
     expect(response.rawPayload.length).toBeLessThan(60_000);
 
     const english = pdfText((await family.get(`${manageUrl.replace('/de/', '/en/')}/documents.pdf`)).rawPayload);

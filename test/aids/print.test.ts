@@ -5,7 +5,7 @@ import { bookings } from '../../src/modules/booking/booking.table.js';
 import { useTestApp } from '../helpers/app.js';
 import { type Browser, signIn } from '../helpers/browser.js';
 import { BEFORE_EVENT, STAFF_PASSWORD, createBooking, createEvent, createOrganisation, createStaff, slotsOfDesk } from '../helpers/fixtures.js';
-import { pdfPages, pdfText } from '../helpers/pdf.js';
+import { pdfPages, pdfQrCodes, pdfText } from '../helpers/pdf.js';
 
 const env = useTestApp(BEFORE_EVENT);
 let eventId = 0;
@@ -92,8 +92,14 @@ describe('event flyers', () => {
     expect((await browsers.desk!.get(`/de/wmk/staff/events/${eventId}/flyer.pdf`)).statusCode).toBe(403);
   });
 
-  it('leads, through the QR code’s address, to the event’s booking page', async () => {
-    const page = await env.app.inject({ method: 'GET', url: `/de/wmk/events/${eventId}` });
-    expect(page.statusCode).toBe(200);
+  it('carries a QR code that a phone reads as the event’s booking page, on the poster and the handout', async () => {
+    for (const format of ['A4', 'A5']) {
+      const flyer = await browsers.coordinator!.get(`/de/wmk/staff/events/${eventId}/flyer.pdf?format=${format}`);
+      const [scanned] = pdfQrCodes(flyer.rawPayload);
+      expect(scanned, format).toBe(`http://familientag.test/de/wmk/events/${eventId}`);
+      const page = await env.app.inject({ method: 'GET', url: new URL(scanned!).pathname });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Tag der Familienleistungen');
+    }
   });
 });
