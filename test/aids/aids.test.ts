@@ -60,6 +60,8 @@ describe('the Kindergeld aid', () => {
     // The checklist follows the answers: a separation adds KG 3a, a non-EU citizen the residence permit; the child is under 18.
     expect(text).toContain('Haushaltsbescheinigung KG 3a');
     expect(text).toContain('Aufenthaltstitel (nicht EU/EWR/Schweiz)');
+    expect(text).toContain('Ohne EU-/EWR-/Schweizer Staatsangehörigkeit: Aufenthaltstitel beifügen.');
+    expect(text).not.toContain('Anlage EU ausfüllen');
     expect(text).not.toContain('Ausländische Geburtsurkunde');
     expect(text).not.toContain('Schul-, Ausbildungs- oder Studienbescheinigung');
     expect(text).not.toContain('Nur für volljährige Kinder');
@@ -69,6 +71,12 @@ describe('the Kindergeld aid', () => {
     expect(fields).toEqual(expect.arrayContaining(['kg1.applicant.birthName', 'kg1.partner.taxId', 'kg1-child.1.child.taxId']));
     expect(fields).not.toContain('kg1.applicant.familyName');
     expect(response.rawPayload.length).toBeLessThan(150_000);
+  });
+
+  it('asks an EU citizen for the Anlage EU instead of a residence permit', async () => {
+    const text = pdfText((await expert.post('/de/wmk/staff/aids/kindergeld', { familyLang: 'de', children: '1', applicant_citizenshipGroup: 'euEeaCh', _action: 'pdf' })).rawPayload);
+    expect(text).toContain('Mit der Staatsangehörigkeit eines anderen EU-/EWR-Staates oder der Schweiz: Anlage EU ausfüllen.');
+    expect(text).not.toContain('Aufenthaltstitel');
   });
 
   it('refuses a wrong IBAN, Steuer-ID, date and postcode on the same page, in the page’s language, with the input kept', async () => {

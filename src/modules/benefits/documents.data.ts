@@ -5,7 +5,7 @@ import type { BenefitKey } from './benefits.js';
 export type FamilyFact =
   | 'separated' | 'childBornAbroad' | 'nonEuEeaCh' | 'owner' | 'tenant' | 'otherParentElsewhere' | 'lowMaintenance'
   | 'dietaryNeeds' | 'childIncome' | 'orphan' | 'disability' | 'childcareCosts' | 'lernfoerderung' | 'mittagessen'
-  | 'teilhabe' | 'routeSgb2' | 'routeKizWohngeld' | 'maintenanceEfforts';
+  | 'teilhabe' | 'routeSgb2' | 'routeKizWohngeld' | 'maintenanceEfforts' | 'euEeaCitizen';
 
 export type Condition =
   | { kind: 'childAge'; from: number; to?: number }

@@ -54,7 +54,7 @@ const MARITAL = choice('maritalStatus', 'Familienstand', 'Marital status', [
 ]);
 const CITIZENSHIP = choice('citizenshipGroup', 'Staatsangehörigkeit: Staat', 'Citizenship: country', [
   ['de', 'deutsch', 'German'], ['euEeaCh', 'EU-/EWR-Staat oder Schweiz', 'EU/EEA country or Switzerland'], ['other', 'anderer Staat', 'another country'],
-], { other: 'nonEuEeaCh' });
+], { euEeaCh: 'euEeaCitizen', other: 'nonEuEeaCh' });
 const PERSON = [
   text('familyName', 'Familienname', 'Surname'), text('givenName', 'Vorname', 'First name'),
   typed('date', 'birthDate', 'Geburtsdatum', 'Date of birth'),
@@ -110,7 +110,8 @@ export const AIDS: Record<BenefitKey, AidDefinition> = {
       },
     ],
     hints: [
-      { id: 'anlage-eu', when: { kind: 'fact', fact: 'nonEuEeaCh' }, text: { de: 'Ohne EU-/EWR-/Schweizer Staatsangehörigkeit: Aufenthaltstitel beifügen.', en: 'Without EU/EEA/Swiss citizenship: add the residence permit.' } },
+      { id: 'anlage-eu', when: fact('euEeaCitizen'), text: { de: 'Mit der Staatsangehörigkeit eines anderen EU-/EWR-Staates oder der Schweiz: Anlage EU ausfüllen.', en: 'With the citizenship of another EU/EEA country or Switzerland: fill in the annex Anlage EU.' } },
+      { id: 'residence-permit', when: fact('nonEuEeaCh'), text: { de: 'Ohne EU-/EWR-/Schweizer Staatsangehörigkeit: Aufenthaltstitel beifügen.', en: 'Without EU/EEA/Swiss citizenship: add the residence permit.' } },
       { id: 'kg3a', when: fact('separated'), text: { de: 'Nach einer Trennung oder einem Berechtigtenwechsel: Haushaltsbescheinigung KG 3a beifügen; KG 1 fragt nach der Steuer-ID des anderen Elternteils.', en: 'After a separation or change of claimant: add household certificate KG 3a; KG 1 asks for the other parent’s tax ID.' } },
     ],
   },
