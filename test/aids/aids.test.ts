@@ -79,6 +79,14 @@ describe('the Kindergeld aid', () => {
     expect(text).not.toContain('Aufenthaltstitel');
   });
 
+  it('prints names in any script without failing: letters the font lacks become empty boxes, never a 500', async () => {
+    const response = await expert.post('/de/wmk/staff/aids/kindergeld', {
+      familyLang: 'de', children: '1', applicant_familyName: 'أحمدي', applicant_givenName: 'Олена 😀', c0_givenName: '陈', _action: 'pdf',
+    });
+    expect(response.statusCode).toBe(200);
+    expect(pdfText(response.rawPayload)).toContain('Олена');
+  });
+
   it('refuses a wrong IBAN, Steuer-ID, date and postcode on the same page, in the page’s language, with the input kept', async () => {
     await expert.get('/en/wmk/staff/aids/kindergeld');
     const typed = {
@@ -162,6 +170,21 @@ describe('every aid', () => {
     expect(jobcenter).toContain('WEP: Anlage WEP für jede weitere erwachsene Person · Person 1');
     expect(jobcenter).toContain('KDU: Anlage KDU');
     expect(jobcenter).toContain('Seit der Reform „Neue Grundsicherung“');
+  });
+
+  it('takes a large family: eight children and four adults with every text field full', async () => {
+    const { AIDS } = await import('../../src/modules/benefits/forms.data.js');
+    const { inputsOf } = await import('../../src/modules/aids/aid.fields.js');
+    const counts = { children: 8, adults: 4 };
+    const typed: Record<string, string> = { familyLang: 'en', children: '8', adults: '4', _action: 'pdf' };
+    for (const input of inputsOf(AIDS.buergergeld, counts)) {
+      if (input.field.type === 'text') typed[input.name] = 'Müller-Lüdenscheidt ÄÖÜäöüß'.repeat(6).slice(0, 150);
+      if (input.field.name === 'birthDate') typed[input.name] = '01.01.2012';
+    }
+    expect(new URLSearchParams(typed).toString().length).toBeGreaterThan(16_384);
+    const response = await expert.post('/de/wmk/staff/aids/buergergeld', typed);
+    expect(response.statusCode).toBe(200);
+    expect(response.rawPayload.length).toBeLessThan(400_000);
   });
 
   it('is for experts and coordinators, not the front desk', async () => {

@@ -41,7 +41,7 @@ export async function aidPdf(input: AidPdfInput): Promise<Uint8Array> {
   const title = `${de('aids.aid.title', { benefit: benefitName.de })}`;
   const notOfficial = say('aids.aid.notOfficial');
   const pdf = await PdfWriter.create({
-    title, lang: bilingual ? `de, ${lang}` : 'de',
+    title, lang: 'de',
     header: `${input.organisationName} · ${[notOfficial.de, notOfficial.other].filter(Boolean).join(' · ')}`,
   });
   const pair = (text: { de: string; other?: string | undefined }, options: { size?: number; bold?: boolean } = {}) => {

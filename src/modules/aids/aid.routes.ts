@@ -49,7 +49,8 @@ export default async function aidRoutes(scope: FastifyInstance, { db, clock }: {
     return formPage(request, reply, aid, countsOf({}, aid), { familyLang }, {}, 200);
   });
 
-  scope.post('/aids/:benefit', { config: { roles: EXPERTS } }, async (request, reply) => {
+  // A large family's aid (eight children, four adults, every field filled) is more than the app's usual 16 KB.
+  scope.post('/aids/:benefit', { config: { roles: EXPERTS }, bodyLimit: 65_536 }, async (request, reply) => {
     const { benefit } = request.params as { benefit: string };
     if (!isBenefit(benefit)) return reply.callNotFound();
     const aid = AIDS[benefit];
