@@ -38,7 +38,7 @@ export async function aidPdf(input: AidPdfInput): Promise<Uint8Array> {
   const say = (key: string, values: Record<string, unknown> = {}) => ({ de: de(key, values), other: bilingual ? family(key, values) : undefined });
   const both = (text: LocalizedText) => ({ de: text.de, other: bilingual ? pick(text, lang) : undefined });
   const benefitName = say(`benefits.names.${aid.benefit}`);
-  const title = `${de('aids.aid.title', { benefit: benefitName.de })}`;
+  const title = de('aids.aid.title', { benefit: benefitName.de });
   const notOfficial = say('aids.aid.notOfficial');
   const pdf = await PdfWriter.create({
     title, lang: 'de',
