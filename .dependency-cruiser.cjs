@@ -10,6 +10,8 @@ const MODULES = {
   audit: ['organisations'],
   staff: ['organisations', 'audit'],
   web: ['organisations', 'audit', 'staff'],
+  // The dated rules table and each county's authorities; below everything that prints amounts or documents.
+  benefits: ['organisations', 'audit', 'staff', 'web'],
   events: ['organisations', 'audit', 'staff', 'web'],
   mail: ['organisations', 'web'],
   booking: ['organisations', 'audit', 'staff', 'events', 'mail'],
@@ -17,8 +19,10 @@ const MODULES = {
   planning: ['organisations', 'audit', 'staff', 'web', 'events', 'mail', 'booking', 'queue'],
   // Issue 10: intake above the day's queue; evaluation on top, reading figures through the others' functions.
   intake: ['organisations', 'audit', 'staff', 'web', 'events', 'mail', 'booking', 'queue'],
+  // The PDFs: application aids at the desk, documents list, day list, flyers.
+  aids: ['organisations', 'audit', 'staff', 'web', 'benefits', 'events', 'mail', 'booking', 'queue'],
   evaluation: ['organisations', 'audit', 'staff', 'web', 'events', 'mail', 'booking', 'queue', 'planning', 'intake'],
-  demo: ['organisations', 'audit', 'staff', 'web', 'events', 'mail', 'booking', 'queue', 'planning', 'intake', 'evaluation'],
+  demo: ['organisations', 'audit', 'staff', 'web', 'benefits', 'events', 'mail', 'booking', 'queue', 'planning', 'intake', 'aids', 'evaluation'],
 };
 
 /** Where a module's files live: src/web for the web layer, src/modules/<name> for the others. */

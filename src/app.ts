@@ -36,6 +36,10 @@ import settingsRoutes from './modules/planning/settings.routes.js';
 import view from './plugins/view.js';
 import intakeRoutes from './modules/intake/intake.routes.js';
 import evaluationRoutes from './modules/evaluation/evaluation.routes.js';
+import authoritiesRoutes from './modules/benefits/authorities.routes.js';
+import bookingDocumentsRoutes from './modules/aids/booking-documents.routes.js';
+import printRoutes from './modules/aids/print.routes.js';
+import aidRoutes from './modules/aids/aid.routes.js';
 import devMailRoutes, { writesMailFiles } from './modules/mail/dev-mail.routes.js';
 import { type MailWorker, mailWorker } from './modules/mail/mail.worker.js';
 import { familyMailTasks } from './modules/booking/family-mail.js';
@@ -131,6 +135,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
     await scope.register(legalRoutes);
     await scope.register(bookingRoutes, { db, clock, config, prefix: '/events/:eventId/book' });
     await scope.register(manageRoutes, { db, clock, config, prefix: '/booking/:token' });
+    await scope.register(bookingDocumentsRoutes, { db, config });
     await scope.register(publicQueueRoutes, { db, clock, live, lookupsPerMinute: config.rateLimits.lookupsPerMinute });
     await scope.register(async (staffScope) => {
       await staffScope.register(staffGuard, { db, clock, config, registry: staffRoutesTable });
@@ -147,6 +152,9 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
       await staffScope.register(settingsRoutes, { db });
       await staffScope.register(intakeRoutes, { db, clock });
       await staffScope.register(evaluationRoutes, { db, clock });
+      await staffScope.register(authoritiesRoutes, { db });
+      await staffScope.register(printRoutes, { db, clock, config });
+      await staffScope.register(aidRoutes, { db, clock });
       if (transport.kind === 'files' && writesMailFiles(config)) await staffScope.register(devMailRoutes, { db, config });
     }, { prefix: '/staff' });
   }, { prefix: '/:lang/:org' });

@@ -8,3 +8,4 @@ export * from '../modules/queue/queue.table.js';
 export * from '../plugins/rate-limit.table.js';
 export * from '../modules/booking/needs-tally.table.js';
 export * from '../modules/intake/intake.table.js';
+export * from '../modules/benefits/authorities.table.js';

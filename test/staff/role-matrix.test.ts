@@ -37,7 +37,7 @@ beforeAll(async () => {
   Object.assign(params, {
     eventId: String(event.id), deskId: String(deskIds[0]), bookingId: String(booking.bookingId), ticketId: String(ticket.ticketId),
     visitId: String(visit!.id), venueId: String(org.venue.id), topicId: String(org.topic('kindergeld').id), staffId: String(ids.desk),
-    lang: 'de', org: 'wmk', name: mailName!, table: 'key-figures.csv',
+    lang: 'de', org: 'wmk', name: mailName!, table: 'key-figures.csv', benefit: 'kindergeld',
   });
   // Anonymous visitors carry a valid CSRF token too, so that their POSTs reach the guard.
   const anonymous = new Browser(env.app);

@@ -1,8 +1,12 @@
 import type { LocalizedList, LocalizedText } from '../../lib/localized.js';
+import type { AuthorityFields } from '../benefits/authorities.repository.js';
+import type { BenefitKey } from '../benefits/benefits.js';
+import { generalDocumentList } from '../benefits/rules.js';
 
 /**
- * Demo content for a fresh installation. Venue addresses are invented; topic documents follow
- * shared/spec/DOMAIN.md. Staff edit all of this later; it is data, not user-interface text.
+ * Demo content for a fresh installation. Venue addresses are invented; the benefit topics' documents come
+ * from the rules table (src/modules/benefits), which follows shared/spec/DOMAIN.md. Staff edit all of this
+ * later; it is data, not user-interface text.
  */
 export type DemoTopic = {
   key: string;
@@ -18,60 +22,42 @@ export const TOPICS: DemoTopic[] = [
     name: { de: 'Kindergeld', en: 'Child benefit (Kindergeld)' },
     description: { de: 'Antrag KG 1 mit Anlage Kind, Familienkasse', en: 'Form KG 1 with Anlage Kind, Familienkasse' },
     slotMinutes: 30,
-    documents: {
-      de: ['Steuer-Identifikationsnummern von Ihnen und jedem Kind', 'Bankverbindung (IBAN)', 'Geburtsurkunde, wenn das Kind im Ausland geboren ist', 'Aufenthaltstitel, wenn Sie keine EU-Staatsangehörigkeit haben', 'Ab 18 Jahren: Schul-, Ausbildungs- oder Studienbescheinigung'],
-      en: ['Tax ID numbers (Steuer-ID) of you and each child', 'Bank details (IBAN)', 'Birth certificate if the child was born abroad', 'Residence permit if you are not an EU citizen', 'For children aged 18+: school, training or university certificate'],
-    },
+    documents: generalDocumentList('kindergeld'),
   },
   {
     key: 'kinderzuschlag',
     name: { de: 'Kinderzuschlag', en: 'Child supplement (Kinderzuschlag)' },
     description: { de: 'Antrag KiZ 1 mit Anlage Kind, Familienkasse', en: 'Form KiZ 1 with Anlage Kind, Familienkasse' },
     slotMinutes: 30,
-    documents: {
-      de: ['Einkommensnachweise der letzten 6 Monate', 'Mietvertrag und Nachweis der Wohnkosten (Miete, Nebenkosten, Heizung)', 'Nachweise über Unterhalt oder Unterhaltsvorschuss für jedes Kind', 'Wohngeldbescheid, falls vorhanden', 'Kindergeldnummer und Bankverbindung'],
-      en: ['Proof of income for the last 6 months', 'Tenancy agreement and proof of housing costs (rent, service charges, heating)', 'Proof of maintenance or advance maintenance for each child', 'Housing benefit notice, if you have one', 'Child benefit number and bank details'],
-    },
+    documents: generalDocumentList('kinderzuschlag'),
   },
   {
     key: 'wohngeld',
     name: { de: 'Wohngeld', en: 'Housing benefit (Wohngeld)' },
     description: { de: 'Mietzuschuss oder Lastenzuschuss, Wohngeldbehörde des Kreises', en: 'Rent or ownership subsidy, the county housing benefit office' },
     slotMinutes: 30,
-    documents: {
-      de: ['Mietvertrag und Mietbescheinigung des Vermieters', 'Nachweis der Mietzahlung', 'Kontoauszüge der letzten 2 Monate', 'Einkommensnachweise aller Haushaltsmitglieder', 'Erweiterte Meldebescheinigung'],
-      en: ['Tenancy agreement and landlord’s rent certificate', 'Proof of rent payment', 'Bank statements for the last 2 months', 'Proof of income of everyone in the household', 'Extended registration certificate (erweiterte Meldebescheinigung)'],
-    },
+    documents: generalDocumentList('wohngeld'),
   },
   {
     key: 'buergergeld',
-    name: { de: 'Jobcenter / Bürgergeld', en: 'Jobcenter / citizen’s income (Bürgergeld)' },
-    description: { de: 'Hauptantrag und Anlagen, Jobcenter Werra-Meißner', en: 'Main application and annexes, Jobcenter' },
+    name: { de: 'Grundsicherung (Jobcenter)', en: 'Basic income support (Jobcenter)' },
+    description: { de: 'Früher Bürgergeld: Hauptantrag und Anlagen, beim Jobcenter des Kreises', en: 'Formerly Bürgergeld: main application and annexes, at the county’s Jobcenter' },
     slotMinutes: 30,
-    documents: {
-      de: ['Personalausweis oder Pass, Aufenthaltstitel', 'Kontoauszüge der letzten 3 Monate', 'Mietvertrag, Nebenkosten- und Heizkostenabrechnung', 'Lohnabrechnungen', 'Bescheide (Kindergeld, Unterhalt, Unterhaltsvorschuss, Arbeitslosengeld)', 'Geburtsurkunden der Kinder'],
-      en: ['ID card or passport, residence permit', 'Bank statements for the last 3 months', 'Tenancy agreement, service charge and heating statements', 'Payslips', 'Benefit notices (child benefit, maintenance, advance maintenance, unemployment benefit)', 'Children’s birth certificates'],
-    },
+    documents: generalDocumentList('buergergeld'),
   },
   {
     key: 'unterhaltsvorschuss',
     name: { de: 'Unterhaltsvorschuss', en: 'Advance maintenance (Unterhaltsvorschuss)' },
-    description: { de: 'Für Kinder von Alleinerziehenden, Jugendamt', en: 'For children of single parents, youth welfare office' },
+    description: { de: 'Für Kinder von Alleinerziehenden, Unterhaltsvorschussstelle des Kreises', en: 'For children of single parents, the county’s advance maintenance office' },
     slotMinutes: 30,
-    documents: {
-      de: ['Geburtsurkunde des Kindes, Vaterschaftsanerkennung', 'Ausweis oder Aufenthaltstitel, Meldebescheinigung', 'Nachweis über Scheidung oder Trennung', 'Unterhaltstitel und Nachweise über Zahlungen', 'Bürgergeld-Bescheid, falls vorhanden'],
-      en: ['Child’s birth certificate, acknowledgement of paternity', 'ID or residence permit, registration certificate', 'Proof of divorce or separation', 'Maintenance order and proof of payments', 'Citizen’s income notice, if you have one'],
-    },
+    documents: generalDocumentList('unterhaltsvorschuss'),
   },
   {
     key: 'but',
     name: { de: 'Bildung und Teilhabe', en: 'Education and participation (BuT)' },
     description: { de: 'Schulbedarf, Mittagessen, Ausflüge, Lernförderung', en: 'School supplies, lunch, trips, tutoring' },
     slotMinutes: 20,
-    documents: {
-      de: ['Bescheid über Kinderzuschlag, Wohngeld oder Bürgergeld', 'Schulbescheinigung', 'Belege über Kosten (Klassenfahrt, Mittagessen)'],
-      en: ['Notice of child supplement, housing benefit or citizen’s income', 'School certificate', 'Receipts for costs (class trip, lunch)'],
-    },
+    documents: generalDocumentList('but'),
   },
   {
     key: 'stromspar',
@@ -170,3 +156,43 @@ export const demoStaffEmail = (local: string, slug: string) => `${local}@${slug}
 
 /** Families on today's practice day, so that the front desk has someone to check in. */
 export const DEMO_FAMILIES = ['Aylin Kaya', 'Olena Kovalenko', 'Familie Schneider', 'Reza Ahmadi', 'Maria Popescu'];
+
+const familienkasse: AuthorityFields = {
+  name: 'Familienkasse Hessen (Bundesagentur für Arbeit)', address: '', openingHours: '', phone: '', email: '',
+  onlineService: 'https://www.familienkasse.de',
+};
+
+/**
+ * Where each county's families send their applications. Werra-Meißner follows DOMAIN.md §0 (street addresses
+ * and hours marked Demo are invented); Landkreis Kassel's are invented and marked Demo throughout.
+ */
+export const DEMO_AUTHORITIES: Record<string, Partial<Record<BenefitKey, AuthorityFields>>> = {
+  wmk: {
+    kindergeld: familienkasse,
+    kinderzuschlag: familienkasse,
+    wohngeld: {
+      name: 'Kreisverwaltung Werra-Meißner-Kreis, Fachbereich 4, Fachdienst 4.7 Wohngeld', address: 'Schlossplatz 1\n37269 Eschwege (Demo)',
+      openingHours: 'Mo–Fr 8–12 Uhr, Do 14–17 Uhr (Demo)', phone: '05651 302-0', email: '', onlineService: 'https://verwaltungsportal.hessen.de',
+    },
+    unterhaltsvorschuss: {
+      name: 'Werra-Meißner-Kreis, Fachbereich 4, 4.2 Unterhaltsangelegenheiten / Unterhaltsvorschuss', address: 'Schlossplatz 1\n37269 Eschwege (Demo)',
+      openingHours: 'Mo–Fr 8–12 Uhr (Demo)', phone: '05651 302-0', email: '', onlineService: '',
+    },
+    buergergeld: {
+      name: 'Jobcenter Werra-Meißner', address: 'Fuldaer Straße 6, 37269 Eschwege\nWalburger Straße 41, 37213 Witzenhausen',
+      openingHours: 'Mo–Fr 8–12 Uhr (Demo)', phone: '', email: '', onlineService: 'https://www.jobcenter.digital',
+    },
+    but: {
+      name: 'Werra-Meißner-Kreis, Fachbereich 6 Soziales und Senioren, Fachdienst 6.1 (Bildung und Teilhabe)', address: 'Schlossplatz 1\n37269 Eschwege (Demo)',
+      openingHours: 'Mo–Fr 8–12 Uhr (Demo)', phone: '05651 302-0', email: '', onlineService: '',
+    },
+  },
+  kassel: {
+    kindergeld: familienkasse,
+    kinderzuschlag: familienkasse,
+    wohngeld: { name: 'Landkreis Kassel, Wohngeldstelle (Demo)', address: 'Wilhelmshöher Allee 19–21\n34117 Kassel (Demo)', openingHours: 'Mo–Fr 8–12 Uhr (Demo)', phone: '0561 1003-0', email: '', onlineService: 'https://verwaltungsportal.hessen.de' },
+    unterhaltsvorschuss: { name: 'Landkreis Kassel, Unterhaltsvorschussstelle (Demo)', address: 'Wilhelmshöher Allee 19–21\n34117 Kassel (Demo)', openingHours: 'Mo–Fr 8–12 Uhr (Demo)', phone: '0561 1003-0', email: '', onlineService: '' },
+    buergergeld: { name: 'Jobcenter Landkreis Kassel (Demo)', address: 'Wilhelmshöher Allee 19–21\n34117 Kassel (Demo)', openingHours: 'Mo–Fr 8–12 Uhr (Demo)', phone: '', email: '', onlineService: 'https://www.jobcenter.digital' },
+    but: { name: 'Landkreis Kassel, Bildung und Teilhabe (Demo)', address: 'Wilhelmshöher Allee 19–21\n34117 Kassel (Demo)', openingHours: 'Mo–Fr 8–12 Uhr (Demo)', phone: '0561 1003-0', email: '', onlineService: '' },
+  },
+};

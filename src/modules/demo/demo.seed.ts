@@ -13,8 +13,10 @@ import { insertVenue } from '../organisations/venues.repository.js';
 import { hashPassword } from '../staff/passwords.js';
 import { insertStaff } from '../staff/staff.repository.js';
 import { seedHistory } from './demo.history.js';
+import { saveAuthority } from '../benefits/authorities.repository.js';
+import { isBenefit } from '../benefits/benefits.js';
 import {
-  DEMO_FAMILIES, DEMO_PASSWORD, DEMO_STAFF, type DemoOrganisation, ORGANISATIONS, TOPICS, demoStaffEmail,
+  DEMO_AUTHORITIES, DEMO_FAMILIES, DEMO_PASSWORD, DEMO_STAFF, type DemoOrganisation, ORGANISATIONS, TOPICS, demoStaffEmail,
 } from './demo.data.js';
 
 /** Desks of a demo event: which topics sit together at one desk. */
@@ -54,6 +56,9 @@ async function seedOrganisation(tx: Db, demo: DemoOrganisation, now: Date) {
     topicRows.push({ id: await insertTopic(tx, org.id, t.key, fields), key: t.key, defaultSlotMinutes: t.slotMinutes });
   }
   const topicByKey = new Map(topicRows.map((t) => [t.key, t]));
+  for (const [benefit, fields] of Object.entries(DEMO_AUTHORITIES[demo.slug] ?? {})) {
+    if (isBenefit(benefit)) await saveAuthority(tx, org.id, benefit, fields);
+  }
 
   const staffIds = new Map<string, number>();
   const passwordHash = await hashPassword(DEMO_PASSWORD);

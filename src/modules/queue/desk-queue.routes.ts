@@ -55,12 +55,18 @@ export default async function deskQueueRoutes(scope: FastifyInstance, { db, cloc
       .filter((row) => row.visit.finishedAt && ['done', 'no_show'].includes(row.visit.status))
       .sort((a, b) => +b.visit.finishedAt! - +a.visit.finishedAt!)[0];
     const undoable = lastStep && canUndo(lastStep.visit, seen.map((row) => row.visit), now) ? lastStep : undefined;
+    // The application aids for this desk's topics, in the family's language (linked by URL: aids sit above the queue).
+    const deskTopics = desks.find((d) => d.id === desk.id)?.topics ?? [];
+    const aidsUrl = current
+      ? `${staffBase(request)}/aids?${new URLSearchParams([...deskTopics.map((t) => ['for', t.key]), ['lang', current.language]])}`
+      : undefined;
     return reply.page('queue/desk.eta', {
       title: request.t('queue.title', { desk: desk.label }), event, desk, plan, current, now, notice, undoable, undoMinutes: UNDO_MINUTES,
       flash: takeFlash(request), checklistUrl: `${staffBase(request)}/events/${event.id}/desks/${desk.id}/checklist/without-ticket`,
       missed: seen.filter((row) => row.visit.status === 'no_show').sort((a, b) => a.ticketNumber - b.ticketNumber),
       otherDesks: desks.filter((d) => d.id !== desk.id),
       callsBeforeNoShow: request.organisation.callsBeforeNoShow,
+      aidsUrl,
       action: deskUrl(request, event.id, desk.id),
       liveUrl: `${staffBase(request)}/events/${event.id}/live`,
     }, status);

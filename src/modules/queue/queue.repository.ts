@@ -72,7 +72,7 @@ async function bookedSlotsNotCheckedIn(db: Db, deskId: number, now: Date) {
 /** The visit a desk is busy with (called or in consultation), if any. */
 export async function currentVisit(db: Db, deskId: number) {
   const [row] = await db
-    .select({ visit: visits, ticketNumber: tickets.number })
+    .select({ visit: visits, ticketNumber: tickets.number, language: tickets.language })
     .from(visits)
     .innerJoin(tickets, eq(tickets.id, visits.ticketId))
     .where(and(eq(visits.deskId, deskId), inArray(visits.status, ['called', 'serving'])))
