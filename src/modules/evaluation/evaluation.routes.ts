@@ -9,6 +9,7 @@ import { BOM, csvField, tableCsv } from './csv.js';
 import { evaluationYears, yearFigures } from './evaluation.service.js';
 import type { EvaluationYear } from './periods.js';
 import { type Filter, buildReport, monthLabel } from './report.js';
+import { pilotReportPdf } from './report.pdf.js';
 
 type Options = { db: Db; clock: Clock };
 const COORDINATORS = ['coordinator'] as const;
@@ -62,6 +63,26 @@ export default async function evaluationRoutes(scope: FastifyInstance, { db, clo
       yearLabel: (year: EvaluationYear) => t('evaluation.yearLabel', { number: year.index + 1, from: monthLabel(year.months[0]!, request.lang), to: monthLabel(year.months[11]!, request.lang) }),
       monthLabel: (month: string) => monthLabel(month, request.lang),
     });
+  });
+
+  scope.get('/evaluation/report.pdf', { config: { roles: COORDINATORS } }, async (request, reply) => {
+    const data = await report(request);
+    // Before the first complete year there is nothing to report: the evaluation page says why.
+    if (!data.year) return reply.redirect(`/${request.lang}/${request.organisation.slug}/staff/evaluation`, 303);
+    const t = request.t;
+    const filter = [
+      data.filter.month ? monthLabel(data.filter.month, request.lang) : '',
+      data.venues.find((v) => v.id === data.filter.venueId)?.name ?? '',
+      pick(data.figures?.topics.find((topic) => topic.id === data.filter.topicId)?.name ?? { de: '' }, request.lang),
+    ].filter(Boolean).join(' · ');
+    const pdf = await pilotReportPdf({
+      t, lang: request.lang, county: request.organisation.name, tables: data.tables,
+      period: t('evaluation.yearLabel', { number: data.year.index + 1, from: monthLabel(data.year.months[0]!, request.lang), to: monthLabel(data.year.months[11]!, request.lang) }),
+      filter,
+    });
+    return reply.type('application/pdf').header('cache-control', 'no-store')
+      .header('content-disposition', `inline; filename="pilotbericht-${request.organisation.slug}-jahr${data.year.index + 1}.pdf"`)
+      .send(Buffer.from(pdf));
   });
 
   scope.get('/evaluation/:table', { config: { roles: COORDINATORS } }, async (request, reply: FastifyReply) => {
