@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,18 @@ export default fp(
     }
     app.decorate('assetVersion', hash.digest('hex').slice(0, 10));
     const cacheForever = { maxAge: '365d', immutable: true, cacheControl: true, etag: false, lastModified: false };
+    // The stylesheets every first visit loads, compressed once at start at brotli's best (KERN's 340 KB: 23 KB,
+    // where on-the-fly brotli gives 37 KB), so the first page stays small on a slow phone connection.
+    for (const [url, file] of [['/assets/kern/kern.min.css', path.join(kernDir, 'kern.min.css')], ['/assets/app.css', path.join(publicDir, 'app.css')]] as const) {
+      const variants = precompressed(readFileSync(file));
+      app.get(url, async (request, reply) => {
+        const accepted = String(request.headers['accept-encoding'] ?? '');
+        const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
+        reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'accept-encoding');
+        if (encoding) reply.header('content-encoding', encoding);
+        return reply.send(encoding ? variants[encoding] : variants.identity);
+      });
+    }
     await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', ...cacheForever });
     await app.register(fastifyStatic, {
       root: kernDir, prefix: '/assets/kern/', decorateReply: false, allowedPath: (p) => p === '/kern.min.css', ...cacheForever,
@@ -38,3 +51,13 @@ export default fp(
   },
   { name: 'assets' },
 );
+
+function precompressed(content: Buffer) {
+  return {
+    identity: content,
+    br: brotliCompressSync(content, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+    }),
+    gzip: gzipSync(content, { level: 9 }),
+  };
+}
