@@ -12,7 +12,7 @@ import eventPagesRoutes from './modules/booking/event-pages.routes.js';
 import legalRoutes from './modules/organisations/legal.routes.js';
 import organisationContext from './modules/organisations/organisation-context.js';
 import { listOrganisations } from './modules/organisations/organisations.repository.js';
-import assets from './plugins/assets.js';
+import assets, { stylesheetRoutes } from './plugins/assets.js';
 import { badUrlPage } from './plugins/bad-url.js';
 import errors from './plugins/errors.js';
 import forms from './plugins/forms.js';
@@ -101,6 +101,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
   await app.register(assets);
   await app.register(view, { config });
   await app.register(errors, { lookupsPerMinute: config.rateLimits.lookupsPerMinute });
+  await app.register(stylesheetRoutes);
   await app.register(sse, { heartbeatInterval: 25_000 });
   closeStreamsOnShutdown(app);
 

@@ -32,18 +32,6 @@ export default fp(
     }
     app.decorate('assetVersion', hash.digest('hex').slice(0, 10));
     const cacheForever = { maxAge: '365d', immutable: true, cacheControl: true, etag: false, lastModified: false };
-    // The stylesheets every first visit loads, compressed once at start at brotli's best (KERN's 340 KB: 23 KB,
-    // where on-the-fly brotli gives 37 KB), so the first page stays small on a slow phone connection.
-    for (const [url, file] of [['/assets/kern/kern.min.css', path.join(kernDir, 'kern.min.css')], ['/assets/app.css', path.join(publicDir, 'app.css')]] as const) {
-      const variants = precompressed(readFileSync(file));
-      app.get(url, async (request, reply) => {
-        const accepted = String(request.headers['accept-encoding'] ?? '');
-        const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
-        reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'accept-encoding');
-        if (encoding) reply.header('content-encoding', encoding);
-        return reply.send(encoding ? variants[encoding] : variants.identity);
-      });
-    }
     await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', ...cacheForever });
     await app.register(fastifyStatic, {
       root: kernDir, prefix: '/assets/kern/', decorateReply: false, allowedPath: (p) => p === '/kern.min.css', ...cacheForever,
@@ -51,6 +39,24 @@ export default fp(
   },
   { name: 'assets' },
 );
+
+/**
+ * The stylesheets every first visit loads, compressed once at start at brotli's best (KERN's 340 KB: 23 KB,
+ * where on-the-fly brotli gives 37 KB), so the first page stays small on a slow phone connection.
+ * Registered after the error pages, so a hostile query string gets their quiet 400 page too.
+ */
+export async function stylesheetRoutes(scope: FastifyInstance) {
+  for (const [url, file] of [['/assets/kern/kern.min.css', path.join(kernDir, 'kern.min.css')], ['/assets/app.css', path.join(publicDir, 'app.css')]] as const) {
+    const variants = precompressed(readFileSync(file));
+    scope.get(url, async (request, reply) => {
+      const accepted = String(request.headers['accept-encoding'] ?? '');
+      const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
+      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'accept-encoding');
+      if (encoding) reply.header('content-encoding', encoding);
+      return reply.send(encoding ? variants[encoding] : variants.identity);
+    });
+  }
+}
 
 function precompressed(content: Buffer) {
   return {
