@@ -2,8 +2,8 @@ import { type BenefitKey, type IsoDate } from '../benefits/benefits.js';
 import { rulesOn, verifiedAmount } from '../benefits/rules.js';
 
 /** Each answer may be missing: the family chose "I don't know" or skipped it. */
-export type AgeBand = '0-5' | '6-11' | '12-17' | '18-24';
-export type Maintenance = 'none' | 'belowUvg' | 'aboveUvg';
+type AgeBand = '0-5' | '6-11' | '12-17' | '18-24';
+type Maintenance = 'none' | 'belowUvg' | 'aboveUvg';
 export type PrecheckAnswers = {
   household?: 'single' | 'couple';
   /** One entry per child: its age band and, for a single parent, the maintenance it receives. */
@@ -17,10 +17,10 @@ export type PrecheckAnswers = {
 };
 
 /** An amount from the dated rules table, or that no row covers the date. */
-export type Indicative = { kind: 'amount'; key: string; euros: number } | { kind: 'notEnteredYet' };
+type Indicative = { kind: 'amount'; key: string; euros: number } | { kind: 'notEnteredYet' };
 
 /** Message keys under `precheck.` in the locales; the page translates them. */
-export type Suggestion = {
+type Suggestion = {
   benefit: BenefitKey;
   reason: string;
   amount: Indicative;
