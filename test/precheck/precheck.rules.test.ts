@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { precheck, type PrecheckAnswers } from '../../src/modules/precheck/precheck.rules.js';
 
@@ -87,5 +88,23 @@ describe('precheck amounts from the dated rules table', () => {
     expect(single('0-5')).toEqual({ kind: 'amount', key: 'age0to5', euros: 227 });
     expect(single('6-11')).toEqual({ kind: 'amount', key: 'age6to11', euros: 299 });
     expect(single('12-17')).toEqual({ kind: 'amount', key: 'age12to17', euros: 394 });
+  });
+});
+
+describe('precheck messages', () => {
+  const locale = (lang: string) => JSON.parse(readFileSync(`locales/${lang}.json`, 'utf8')).precheck as Record<string, Record<string, string>>;
+  const lookup = (lang: string, key: string) => { const [group, name] = key.split('.'); return locale(lang)[group!]?.[name!]; };
+  it('every reason, precedence, urgency and note the rules can give is in de and en', () => {
+    const variants: PrecheckAnswers[] = [];
+    for (const household of ['single', 'couple', undefined] as const)
+      for (const kindergeld of ['all', 'some', 'none', undefined] as const)
+        for (const buergergeld of [true, false, undefined])
+          for (const income of ['below600', '600to899', 'atLeast900', undefined] as const)
+            for (const ageBand of ['0-5', '12-17'] as const)
+              variants.push({ household, kindergeld, buergergeld, income, rent: 'over400', schoolChildren: true, children: [{ ageBand, maintenance: 'none' }] });
+    const keys = new Set(variants.flatMap((v) => { const r = precheck(v, '2026-03-01'); return [...r.notes, ...r.suggestions.flatMap((s) => [s.reason, ...s.precedence, ...(s.urgent ? [s.urgent] : [])])]; }));
+    expect(keys.size).toBeGreaterThan(20);
+    for (const key of keys) for (const lang of ['de', 'en']) expect(lookup(lang, key), `${lang} ${key}`).toBeTruthy();
+    expect(locale('en').notEnteredYet).toBe('Amounts for this date are not entered yet.');
   });
 });
