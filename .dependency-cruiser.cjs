@@ -22,6 +22,8 @@ const MODULES = {
   // The PDFs: application aids at the desk, documents list, day list, flyers.
   aids: ['organisations', 'audit', 'staff', 'web', 'benefits', 'events', 'mail', 'booking', 'queue'],
   evaluation: ['organisations', 'audit', 'staff', 'web', 'events', 'mail', 'booking', 'queue', 'planning', 'intake'],
+  // Issue 12: the anonymous pre-check, on top of the rules table and leading into booking; only app.ts imports it.
+  precheck: ['organisations', 'web', 'benefits', 'events', 'booking'],
   demo: ['organisations', 'audit', 'staff', 'web', 'benefits', 'events', 'mail', 'booking', 'queue', 'planning', 'intake', 'aids', 'evaluation'],
 };
 

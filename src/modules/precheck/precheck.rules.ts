@@ -1,0 +1,111 @@
+import { type BenefitKey, type IsoDate } from '../benefits/benefits.js';
+import { rulesOn, verifiedAmount } from '../benefits/rules.js';
+
+/** Each answer may be missing: the family chose "I don't know" or skipped it. */
+type AgeBand = '0-5' | '6-11' | '12-17' | '18-24';
+type Maintenance = 'none' | 'belowUvg' | 'aboveUvg';
+export type PrecheckAnswers = {
+  household?: 'single' | 'couple';
+  /** One entry per child: its age band and, for a single parent, the maintenance it receives. */
+  children?: { ageBand?: AgeBand; maintenance?: Maintenance }[];
+  kindergeld?: 'all' | 'some' | 'none';
+  buergergeld?: boolean;
+  /** Gross monthly household income, in the bands of the 600/900 € KiZ thresholds. */
+  income?: 'below600' | '600to899' | 'atLeast900';
+  rent?: 'none' | 'upTo400' | 'over400';
+  schoolChildren?: boolean;
+};
+
+/** An amount from the dated rules table, or that no row covers the date. */
+type Indicative = { kind: 'amount'; key: string; euros: number } | { kind: 'notEnteredYet' };
+
+/** Message keys under `precheck.` in the locales; the page translates them. */
+type Suggestion = {
+  benefit: BenefitKey;
+  reason: string;
+  amount: Indicative;
+  precedence: string[];
+  urgent?: string;
+};
+
+export type PrecheckResult = { suggestions: Suggestion[]; notes: string[] };
+
+const ageOrder: AgeBand[] = ['0-5', '6-11', '12-17', '18-24'];
+const uvgKey: Record<Exclude<AgeBand, '18-24'>, string> = { '0-5': 'age0to5', '6-11': 'age6to11', '12-17': 'age12to17' };
+
+function indicative(benefit: BenefitKey, key: string, date: IsoDate): Indicative {
+  if (!rulesOn(benefit, date).covered) return { kind: 'notEnteredYet' };
+  const euros = verifiedAmount(benefit, key, date);
+  return euros === undefined ? { kind: 'notEnteredYet' } : { kind: 'amount', key, euros };
+}
+
+/** Is the income at or above the KiZ minimum for this household? undefined while unknown. */
+function reachesKizMinimum(a: PrecheckAnswers): boolean | undefined {
+  if (!a.income) return undefined;
+  if (a.income === 'atLeast900') return true;
+  if (a.income === 'below600') return false;
+  // 600–899 €: enough for a single parent, not for a couple.
+  return a.household === undefined ? undefined : a.household === 'single';
+}
+
+/**
+ * DOMAIN.md §7 desk triggers and Vorrang as guidance: which benefits may apply on a date.
+ * Unknown answers keep a benefit in when it could apply, never rule it out.
+ */
+export function precheck(a: PrecheckAnswers, date: IsoDate): PrecheckResult {
+  const out: Suggestion[] = [];
+  const children = a.children ?? [];
+  const minors = children.filter((c) => c.ageBand !== '18-24');
+  const inSgb2 = a.buergergeld === true;
+  const kindergeldPaid = a.kindergeld === 'all' || a.kindergeld === 'some';
+  const reaches = reachesKizMinimum(a);
+
+  if (a.kindergeld === 'none' || a.kindergeld === 'some') {
+    out.push({ benefit: 'kindergeld', reason: a.kindergeld === 'none' ? 'reason.kindergeldNone' : 'reason.kindergeldSome', amount: indicative('kindergeld', 'perChild', date), precedence: [], urgent: 'urgent.kindergeld' });
+  }
+
+  // KiZ: Kindergeld paid, brutto ≥ 900/600 €; Bürgergeld rules it out unless KiZ + Wohngeld end the need (§ 12a SGB II).
+  const kizPossible = a.kindergeld !== 'none' && reaches !== false && a.children?.length !== 0;
+  if (kizPossible) {
+    out.push({
+      benefit: 'kinderzuschlag',
+      reason: kindergeldPaid && reaches ? 'reason.kizIncome' : 'reason.kizMaybe',
+      amount: indicative('kinderzuschlag', 'maxPerChild', date),
+      precedence: inSgb2 ? ['precedence.kizBeforeBuergergeld', 'precedence.kizCountsInBuergergeld'] : ['precedence.kizWithWohngeld'],
+      urgent: 'urgent.kizNotBackwards',
+    });
+  }
+
+  // Wohngeld: low income and no SGB II; with Bürgergeld the Jobcenter covers the rent.
+  const lowIncome = a.income === undefined || a.income !== 'atLeast900' || a.household === 'couple';
+  if (a.rent !== 'none' && !inSgb2 && lowIncome) {
+    out.push({ benefit: 'wohngeld', reason: 'reason.wohngeld', amount: indicative('wohngeld', `maxRent${Math.min(5, (a.household === 'couple' ? 2 : 1) + children.length)}`, date), precedence: ['precedence.wohngeldBeforeBuergergeld'], urgent: 'urgent.wohngeld' });
+  } else if (inSgb2 && a.rent !== 'none') {
+    out.push({ benefit: 'wohngeld', reason: 'reason.wohngeldExcluded', amount: indicative('wohngeld', 'maxRent1', date), precedence: ['precedence.noWohngeldWithBuergergeld'] });
+  }
+
+  // UVG: single parent, child under 18, maintenance none or below the UVG amount.
+  if (a.household !== 'couple') {
+    const due = minors.filter((c) => c.maintenance !== 'aboveUvg');
+    if (due.length > 0 && (a.household === 'single')) {
+      const youngest = due.map((c) => c.ageBand).filter((b): b is Exclude<AgeBand, '18-24'> => b !== undefined && b !== '18-24').sort((x, y) => ageOrder.indexOf(x) - ageOrder.indexOf(y))[0];
+      const precedence = ['precedence.uvgChildIncome', 'precedence.kindergeldDeductedFromUvg'];
+      if (due.some((c) => c.ageBand === '12-17')) precedence.push('precedence.uvgFrom12');
+      out.push({ benefit: 'unterhaltsvorschuss', reason: 'reason.uvg', amount: indicative('unterhaltsvorschuss', uvgKey[youngest ?? '0-5'], date), precedence, urgent: 'urgent.uvgOneMonth' });
+    }
+  }
+
+  // Jobcenter: already in SGB II, or income below what the household needs.
+  if (inSgb2 || a.income === 'below600' || (a.income === '600to899' && a.household === 'couple')) {
+    out.push({ benefit: 'buergergeld', reason: inSgb2 ? 'reason.buergergeldReceived' : 'reason.buergergeldLowIncome', amount: indicative('buergergeld', a.household === 'couple' ? 'rbs2' : 'rbs1', date), precedence: inSgb2 ? [] : ['precedence.wohngeldKizFirst'], urgent: 'urgent.buergergeldThisMonth' });
+  }
+
+  // BuT: SGB II, KiZ or Wohngeld plus a school or Kita child.
+  const opensBut = inSgb2 || out.some((s) => (s.benefit === 'kinderzuschlag' || s.benefit === 'wohngeld') && !s.reason.endsWith('Excluded'));
+  const schoolOrKita = a.schoolChildren === true || children.some((c) => c.ageBand === '0-5') || (a.schoolChildren === undefined && children.length > 0);
+  if (opensBut && schoolOrKita) {
+    out.push({ benefit: 'but', reason: 'reason.but', amount: indicative('but', 'schoolSupplies', date), precedence: inSgb2 ? ['precedence.butWithBuergergeld'] : ['precedence.butSeparateApplication'], urgent: 'urgent.butOneYear' });
+  }
+
+  return { suggestions: out, notes: ['note.guidanceNotDecision'] };
+}

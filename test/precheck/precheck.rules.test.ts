@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { precheck, type PrecheckAnswers } from '../../src/modules/precheck/precheck.rules.js';
+
+const benefits = (a: PrecheckAnswers, date = '2026-03-01') => precheck(a, date).suggestions.map((s) => s.benefit);
+const find = (a: PrecheckAnswers, benefit: string, date = '2026-03-01') => precheck(a, date).suggestions.find((s) => s.benefit === benefit);
+
+const couple900: PrecheckAnswers = { household: 'couple', children: [{ ageBand: '6-11' }], kindergeld: 'all', buergergeld: false, income: 'atLeast900', rent: 'over400', schoolChildren: true };
+
+describe('precheck triggers (DOMAIN.md §7.6)', () => {
+  it.each<[string, PrecheckAnswers, string[], string[]]>([
+    ['no Kindergeld yet → Kindergeld', { ...couple900, kindergeld: 'none' }, ['kindergeld'], ['kinderzuschlag']],
+    ['Kindergeld for some children → Kindergeld', { ...couple900, kindergeld: 'some' }, ['kindergeld', 'kinderzuschlag'], []],
+    ['Kindergeld paid, couple ≥ 900 €, no SGB II → KiZ + Wohngeld', couple900, ['kinderzuschlag', 'wohngeld'], ['kindergeld', 'buergergeld']],
+    ['single parent 600–899 € reaches the KiZ minimum', { ...couple900, household: 'single', income: '600to899' }, ['kinderzuschlag', 'wohngeld'], []],
+    ['couple 600–899 € misses the KiZ minimum → Wohngeld + Jobcenter', { ...couple900, income: '600to899' }, ['wohngeld', 'buergergeld'], ['kinderzuschlag']],
+    ['below 600 € → Jobcenter, no KiZ', { ...couple900, household: 'single', income: 'below600' }, ['buergergeld', 'wohngeld'], ['kinderzuschlag']],
+    ['single, maintenance below UVG → UVG', { ...couple900, household: 'single', children: [{ ageBand: '0-5', maintenance: 'belowUvg' }] }, ['unterhaltsvorschuss'], []],
+    ['single, no maintenance → UVG', { ...couple900, household: 'single', children: [{ ageBand: '6-11', maintenance: 'none' }] }, ['unterhaltsvorschuss'], []],
+    ['single, maintenance above UVG → no UVG', { ...couple900, household: 'single', children: [{ ageBand: '6-11', maintenance: 'aboveUvg' }] }, [], ['unterhaltsvorschuss']],
+    ['couple → no UVG', { ...couple900, children: [{ ageBand: '6-11', maintenance: 'none' }] }, [], ['unterhaltsvorschuss']],
+    ['adult child only → no UVG', { ...couple900, household: 'single', children: [{ ageBand: '18-24', maintenance: 'none' }] }, [], ['unterhaltsvorschuss']],
+    ['KiZ plus a school child → BuT', couple900, ['but'], []],
+    ['SGB II plus a school child → BuT', { ...couple900, buergergeld: true }, ['but', 'buergergeld'], []],
+    ['no KiZ, Wohngeld or SGB II → no BuT', { ...couple900, kindergeld: 'none', rent: 'none' }, [], ['but']],
+    ['no school or Kita child → no BuT', { ...couple900, schoolChildren: false, children: [{ ageBand: '12-17' }] }, [], ['but']],
+  ])('%s', (_name, answers, included, excluded) => {
+    const got = benefits(answers);
+    for (const b of included) expect(got).toContain(b);
+    for (const b of excluded) expect(got).not.toContain(b);
+  });
+
+  it('"I don\'t know" everywhere keeps the possible benefits in, never rules them out', () => {
+    expect(benefits({})).toEqual(expect.arrayContaining(['kinderzuschlag', 'wohngeld']));
+  });
+});
+
+describe('precheck precedence (DOMAIN.md §7.1–7.5)', () => {
+  it('with Bürgergeld no Wohngeld: the Jobcenter covers the rent', () => {
+    const wohngeld = find({ ...couple900, buergergeld: true }, 'wohngeld')!;
+    expect(wohngeld.reason).toBe('reason.wohngeldExcluded');
+    expect(wohngeld.precedence).toEqual(['precedence.noWohngeldWithBuergergeld']);
+  });
+  it('KiZ vs Bürgergeld: KiZ ranks first only if it ends the need; it counts as income there', () => {
+    expect(find({ ...couple900, buergergeld: true }, 'kinderzuschlag')!.precedence).toEqual(['precedence.kizBeforeBuergergeld', 'precedence.kizCountsInBuergergeld']);
+  });
+  it('KiZ and Wohngeld combine', () => {
+    expect(find(couple900, 'kinderzuschlag')!.precedence).toContain('precedence.kizWithWohngeld');
+  });
+  it('Wohngeld and KiZ rank before Bürgergeld for a low income', () => {
+    expect(find({ ...couple900, income: '600to899' }, 'buergergeld')!.precedence).toContain('precedence.wohngeldKizFirst');
+  });
+  it('UVG is the child’s income, Kindergeld is deducted from it, ages 12–17 have extra conditions', () => {
+    const uvg = find({ ...couple900, household: 'single', children: [{ ageBand: '12-17', maintenance: 'none' }] }, 'unterhaltsvorschuss')!;
+    expect(uvg.precedence).toEqual(['precedence.uvgChildIncome', 'precedence.kindergeldDeductedFromUvg', 'precedence.uvgFrom12']);
+  });
+  it('BuT: separate application with KiZ/Wohngeld, part of the HA with Bürgergeld', () => {
+    expect(find(couple900, 'but')!.precedence).toEqual(['precedence.butSeparateApplication']);
+    expect(find({ ...couple900, buergergeld: true }, 'but')!.precedence).toEqual(['precedence.butWithBuergergeld']);
+  });
+  it('KiZ is urgent: not paid backwards', () => {
+    expect(find(couple900, 'kinderzuschlag')!.urgent).toBe('urgent.kizNotBackwards');
+  });
+  it('always says it is guidance, not a decision', () => {
+    expect(precheck(couple900, '2026-03-01').notes).toContain('note.guidanceNotDecision');
+  });
+});
+
+describe('precheck amounts from the dated rules table', () => {
+  it.each<[string, string, string, number | null]>([
+    ['2025-12-31', 'kindergeld', 'perChild', 255],
+    ['2026-01-01', 'kindergeld', 'perChild', 259],
+    ['2026-07-01', 'kindergeld', 'perChild', 259],
+    ['2026-01-01', 'kinderzuschlag', 'maxPerChild', 297],
+    ['2026-07-01', 'kinderzuschlag', 'maxPerChild', 297],
+    ['2026-06-30', 'buergergeld', 'rbs2', 506],
+    ['2026-07-01', 'buergergeld', 'rbs2', 506],
+    ['2026-01-01', 'but', 'schoolSupplies', 195],
+    ['2027-01-01', 'kindergeld', 'perChild', null],
+    ['2027-01-01', 'kinderzuschlag', 'maxPerChild', null],
+  ])('%s %s', (date, benefit, key, euros) => {
+    const answers: PrecheckAnswers = { ...couple900, kindergeld: 'some', income: benefit === 'buergergeld' ? '600to899' : 'atLeast900' };
+    const s = find(answers, benefit, date)!;
+    expect(s.amount).toEqual(euros === null ? { kind: 'notEnteredYet' } : { kind: 'amount', key, euros });
+  });
+  it('UVG amount follows the youngest child’s age band', () => {
+    const single = (ageBand: '0-5' | '6-11' | '12-17') => find({ ...couple900, household: 'single', children: [{ ageBand, maintenance: 'none' }] }, 'unterhaltsvorschuss', '2026-07-01')!.amount;
+    expect(single('0-5')).toEqual({ kind: 'amount', key: 'age0to5', euros: 227 });
+    expect(single('6-11')).toEqual({ kind: 'amount', key: 'age6to11', euros: 299 });
+    expect(single('12-17')).toEqual({ kind: 'amount', key: 'age12to17', euros: 394 });
+  });
+});
+
+describe('precheck messages', () => {
+  const locale = (lang: string) => JSON.parse(readFileSync(`locales/${lang}.json`, 'utf8')).precheck as Record<string, Record<string, string>>;
+  const lookup = (lang: string, key: string) => { const [group, name] = key.split('.'); return locale(lang)[group!]?.[name!]; };
+  it('every reason, precedence, urgency and note the rules can give is in de and en', () => {
+    const variants: PrecheckAnswers[] = [];
+    for (const household of ['single', 'couple', undefined] as const)
+      for (const kindergeld of ['all', 'some', 'none', undefined] as const)
+        for (const buergergeld of [true, false, undefined])
+          for (const income of ['below600', '600to899', 'atLeast900', undefined] as const)
+            for (const ageBand of ['0-5', '12-17'] as const)
+              variants.push({ household, kindergeld, buergergeld, income, rent: 'over400', schoolChildren: true, children: [{ ageBand, maintenance: 'none' }] });
+    const keys = new Set(variants.flatMap((v) => { const r = precheck(v, '2026-03-01'); return [...r.notes, ...r.suggestions.flatMap((s) => [s.reason, ...s.precedence, ...(s.urgent ? [s.urgent] : [])])]; }));
+    expect(keys.size).toBeGreaterThan(20);
+    for (const key of keys) for (const lang of ['de', 'en']) expect(lookup(lang, key), `${lang} ${key}`).toBeTruthy();
+    expect(locale('en').notEnteredYet).toBe('Amounts for this date are not entered yet.');
+  });
+});
