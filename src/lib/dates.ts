@@ -14,7 +14,7 @@ export function inBerlin(instant: Date | DateTime): DateTime {
 }
 
 /** English readers here live in Germany: 24-hour clock and day-month order, as in British English. */
-const formattingLocale = (lang: string) => (lang === 'en' ? 'en-GB' : lang);
+export const formattingLocale = (lang: string) => (lang === 'en' ? 'en-GB' : lang);
 
 export function formatTime(instant: Date | DateTime, lang: string): string {
   return inBerlin(instant).setLocale(formattingLocale(lang)).toLocaleString(DateTime.TIME_SIMPLE);

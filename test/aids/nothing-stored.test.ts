@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -10,6 +9,7 @@ import { taxIdCheckDigit } from '../../src/modules/benefits/identifiers.js';
 import { testClock, testDataDirectory } from '../helpers/app.js';
 import { signIn } from '../helpers/browser.js';
 import { openTestDatabase } from '../helpers/db.js';
+import { wholeDatabaseAsText } from '../helpers/db-dump.js';
 import { STAFF_PASSWORD, createOrganisation, createStaff } from '../helpers/fixtures.js';
 import { pdfText } from '../helpers/pdf.js';
 
@@ -48,23 +48,6 @@ afterAll(async () => {
   await database?.close();
 });
 
-/** Every row of every table in every schema of the database (migrations' own bookkeeping included), as text. */
-async function wholeDatabaseAsText(): Promise<string> {
-  const rows = <T>(result: unknown) => ((result as { rows?: unknown[] }).rows ?? result) as T[];
-  const tables = rows<{ schema: string; name: string }>(await database.db.execute(sql`
-    select table_schema as schema, table_name as name from information_schema.tables
-    where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')`));
-  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['bookings', 'audit_log', 'benefit_authorities', 'staff_sessions', 'mail_jobs']));
-  const dumps: string[] = [];
-  for (const table of tables) {
-    const [dump] = rows<{ text: string }>(await database.db.execute(sql.raw(
-      `select coalesce(string_agg(t::text, E'\\n'), '') as text from "${table.schema.replace(/"/g, '')}"."${table.name.replace(/"/g, '')}" t`,
-    )));
-    dumps.push(`${table.schema}.${table.name}: ${dump!.text}`);
-  }
-  return dumps.join('\n');
-}
-
 describe('an application aid leaves no trace', () => {
   it('stores nothing in any table and logs nothing of what was typed, for every aid, its errors and its added children', async () => {
     const expert = await signIn(app, 'wmk', 'expert@wmk.example', STAFF_PASSWORD);
@@ -93,7 +76,7 @@ describe('an application aid leaves no trace', () => {
       // The answer pages never set a cookie that could carry the answers.
       for (const response of [pdf, rejected]) expect(String(response.headers['set-cookie'] ?? '')).not.toMatch(/Quxwelbrandt/);
     }
-    const everything = await wholeDatabaseAsText();
+    const everything = await wholeDatabaseAsText(database);
     expect(everything).toContain('expert@wmk.example'); // the search does see the data
     const log = lines.join('');
     expect(log).toContain('/de/wmk/staff/aids/kindergeld');
