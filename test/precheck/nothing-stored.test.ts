@@ -1,32 +1,16 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import type { Database } from '../../src/db/client.js';
+import { describe, expect, it } from 'vitest';
 import { events } from '../../src/modules/events/events.table.js';
-import { testClock, testDataDirectory } from '../helpers/app.js';
+import { useLoggingTestApp } from '../helpers/app.js';
 import { Browser } from '../helpers/browser.js';
-import { openTestDatabase } from '../helpers/db.js';
 import { rowCounts, wholeDatabaseAsText } from '../helpers/db-dump.js';
 import { createEvent, createOrganisation } from '../helpers/fixtures.js';
 import { answerCheck } from '../helpers/precheck.js';
 
-let database: Database;
-const lines: string[] = [];
-let app: Awaited<ReturnType<typeof buildApp>>;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
+const env = useLoggingTestApp('2026-03-02T09:00:00Z', async (database) => {
   const org = await createOrganisation(database.db);
   const { event } = await createEvent(database.db, org, { localDate: '2026-03-10' });
   await database.db.update(events).set({ bookingOpensAt: new Date('2026-01-01T00:00:00Z') }).where(eq(events.id, event.id));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'trace', PUBLIC_URL: 'http://familientag.test', DATA_DIR: testDataDirectory() });
-  app = await buildApp({ config, database, clock: testClock('2026-03-02T09:00:00Z'), logStream: { write: (line) => void lines.push(line) } });
-  await app.ready();
-});
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
 });
 
 /** Answer values that occur nowhere else: any of them in a table or a log line is a leak of the answers. */
@@ -41,9 +25,9 @@ const needles = ['600to899', 'over400', 'belowUvg', 'aboveUvg', 'band0to5', 'chi
 
 describe('the pre-check leaves no trace', () => {
   it('changes no row of any table and logs none of the answers, through errors, changes, the result and deleting', async () => {
-    const countsBefore = await rowCounts(database);
-    const dumpBefore = await wholeDatabaseAsText(database);
-    const browser = new Browser(app);
+    const countsBefore = await rowCounts(env.database);
+    const dumpBefore = await wholeDatabaseAsText(env.database);
+    const browser = new Browser(env.app);
     await browser.get('/de/wmk/check/household');
     await browser.post('/de/wmk/check/household', { answer: 'not-a-choice' });
     await browser.follow();
@@ -59,9 +43,9 @@ describe('the pre-check leaves no trace', () => {
     expect(browser.last.statusCode).toBe(200);
     await browser.post('/en/wmk/check/forget');
 
-    expect(await rowCounts(database)).toEqual(countsBefore);
-    expect(await wholeDatabaseAsText(database)).toBe(dumpBefore);
-    const log = lines.join('');
+    expect(await rowCounts(env.database)).toEqual(countsBefore);
+    expect(await wholeDatabaseAsText(env.database)).toBe(dumpBefore);
+    const log = env.lines.join('');
     expect(log).toContain('/de/wmk/check/maintenance'); // the log does record the requests
     for (const needle of [...needles, 'atLeast900']) expect(log, needle).not.toContain(needle);
   });
