@@ -88,6 +88,9 @@ export function previousQuestion(question: Question, answers: StoredAnswers): Qu
   return QUESTIONS.slice(0, QUESTIONS.indexOf(question)).reverse().find((q) => isAsked(q, answers));
 }
 
+/** The last question asked: where Back leads from the result. */
+export const lastQuestion = (answers: StoredAnswers): Question => [...QUESTIONS].reverse().find((q) => isAsked(q, answers)) ?? 'rent';
+
 /** The first asked question not answered yet, or undefined when all are answered. */
 export const firstOpenQuestion = (answers: StoredAnswers) =>
   QUESTIONS.find((q) => isAsked(q, answers) && answers[q] === undefined);

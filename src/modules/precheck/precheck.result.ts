@@ -73,16 +73,16 @@ export function describeResult(answers: StoredAnswers, date: IsoDate, t: TFuncti
   const facts = familyFacts(answers);
   return {
     suggestions: result.suggestions.map((s) => {
-      const excluded = s.reason.endsWith('Excluded');
+      const excluded = s.excluded === true;
       return {
-      benefit: s.benefit,
-      excluded,
-      name: t(`benefits.names.${s.benefit}`),
-      reason: t(`precheck.${s.reason}`),
-      amount: excluded ? '' : s.amount.kind === 'amount' ? amountSentence(s.benefit, s.amount.key, s.amount.euros, t, lang) : t('precheck.notEnteredYet'),
-      precedence: s.precedence.map((key) => ruleSentence(key, date, t, lang)),
-      ...(s.urgent ? { urgent: ruleSentence(s.urgent, date, t, lang) } : {}),
-      documents: excluded ? [] : documentChecklist(s.benefit, facts, lang).map((item) => item.text),
+        benefit: s.benefit,
+        excluded,
+        name: t(`benefits.names.${s.benefit}`),
+        reason: t(`precheck.${s.reason}`),
+        amount: excluded ? '' : s.amount.kind === 'amount' ? amountSentence(s.benefit, s.amount.key, s.amount.euros, t, lang) : t('precheck.notEnteredYet'),
+        precedence: s.precedence.map((key) => ruleSentence(key, date, t, lang)),
+        ...(s.urgent ? { urgent: ruleSentence(s.urgent, date, t, lang) } : {}),
+        documents: excluded ? [] : documentChecklist(s.benefit, facts, lang).map((item) => item.text),
       };
     }),
     notes: result.notes.map((key) => t(`precheck.${key}`)),

@@ -4,15 +4,14 @@ import type { Clock } from '../../lib/clock.js';
 import { berlinDate } from '../../lib/dates.js';
 import { setFlash, takeFlash } from '../../lib/flash.js';
 import { clearFormState, formStateFor, rejectForm } from '../../lib/form-state.js';
-import { formatEuros } from '../../lib/money.js';
 import { pick } from '../../lib/localized.js';
-import { verifiedAmount } from '../benefits/rules.js';
-import { bandField, childField, parseAnswer } from './precheck.forms.js';
+import { parseAnswer } from './precheck.forms.js';
 import { nextBookingOffer } from './precheck.offer.js';
 import {
-  AGE_BANDS, BAND_KEYS, CHOICES, type ChoiceQuestion, MAINTENANCE, MAX_CHILDREN_PER_BAND, QUESTIONS, type Question, RENT_BAND_EUROS, type StoredAnswers, firstOpenQuestion,
-  isAsked, isChoiceQuestion, isQuestion, maintenanceChildren, nextQuestion, previousQuestion, withoutUnasked,
+  type Question, type StoredAnswers, firstOpenQuestion, isAsked, isChoiceQuestion, isQuestion, lastQuestion, nextQuestion, previousQuestion,
+  withoutUnasked,
 } from './precheck.questions.js';
+import { choiceLabel, questionData, storedValues } from './precheck.pages.js';
 import { describeResult } from './precheck.result.js';
 import { answerSummary } from './precheck.summary.js';
 import { forgetAnswers, readAnswers, saveAnswers } from './precheck.session.js';
@@ -55,7 +54,7 @@ export default async function precheckRoutes(scope: FastifyInstance, { db, clock
       change: isChanging(request),
       errors: state?.errors ?? {},
       values: state?.values ?? storedValues(question, answers),
-      ...questionData(request, question, answers),
+      ...questionData(request.t, request.lang, berlinDate(clock()), question, answers),
     });
   });
 
@@ -106,70 +105,12 @@ export default async function precheckRoutes(scope: FastifyInstance, { db, clock
         eventUrl: eventBase,
         bookUrl: `${eventBase}/book/topics`,
       },
-      action: offer?.matching.length ? `${eventBase}/book/topics` : `${base(request)}/forget`,
-      forgetUrl: `${base(request)}/forget`,
+      // The forget form is always there; its action also asks the layout for a CSRF token, which the book form shares.
+      action: `${base(request)}/forget`,
       startUrl: `/${request.lang}/${request.organisation.slug}`,
-      backUrl: questionUrl(request, lastAsked(answers)),
-      summary: answerSummary(answers, request.t, (q) => `${questionUrl(request, q)}?change=1`, (q, value) => choiceLabel(request, q, value)),
+      backUrl: questionUrl(request, lastQuestion(answers)),
+      summary: answerSummary(answers, request.t, (q) => `${questionUrl(request, q)}?change=1`, (q, value) => choiceLabel(request.t, request.lang, berlinDate(now), q, value)),
     });
   }
-
-  /** A choice's words; the income bands name the Kinderzuschlag thresholds of today's rules row, or no amount without one. */
-  function choiceLabel(request: FastifyRequest, question: ChoiceQuestion, value: string): string {
-    const today = berlinDate(clock());
-    const euros = (key: string) => {
-      const amount = verifiedAmount('kinderzuschlag', key, today);
-      return amount === undefined ? undefined : formatEuros(amount, request.lang);
-    };
-    const values = { low: euros('minIncomeSingle'), high: euros('minIncomeCouple'), rent: formatEuros(RENT_BAND_EUROS, request.lang) };
-    const withoutAmounts = question === 'income' && value !== 'unknown' && (!values.low || !values.high);
-    return request.t(`precheck.questions.${question}.options.${withoutAmounts ? `${value}Unknown` : value}`, values);
-  }
-
-  /** What each question page shows besides its heading: the choices, and the amounts from the rules table. */
-  function questionData(request: FastifyRequest, question: Question, answers: StoredAnswers) {
-    const t = request.t;
-    const today = berlinDate(clock());
-    if (isChoiceQuestion(question)) {
-      return {
-        choices: CHOICES[question].map((value) => ({ value, label: choiceLabel(request, question, value) })),
-        hint: t(`precheck.questions.${question}.hint`, { defaultValue: '' }),
-      };
-    }
-    if (question === 'children') {
-      return {
-        bands: AGE_BANDS.map((band) => ({ band, field: bandField(band), label: t(`precheck.bands.${BAND_KEYS[band]}`) })),
-        counts: Array.from({ length: MAX_CHILDREN_PER_BAND + 1 }, (_, n) => n),
-      };
-    }
-    return {
-      children: maintenanceChildren(answers).map((band, index) => {
-        const key = band && band !== '18-24' ? BAND_KEYS[band] : undefined;
-        const amount = key ? verifiedAmount('unterhaltsvorschuss', key, today) : undefined;
-        return {
-          field: childField(index),
-          legend: band ? t('precheck.questions.maintenance.child', { number: index + 1, band: t(`precheck.bands.${BAND_KEYS[band]}`) }) : t('precheck.questions.maintenance.allChildren'),
-          choices: MAINTENANCE.map((value) => ({
-            value,
-            label: value === 'belowUvg' || value === 'aboveUvg'
-              ? t(`precheck.questions.maintenance.options.${value}${amount === undefined ? '' : 'Amount'}`, amount === undefined ? {} : { amount: formatEuros(amount, request.lang) })
-              : t(`precheck.questions.maintenance.options.${value}`),
-          })),
-        };
-      }),
-    };
-  }
 }
 
-/** The form values a question page shows for an answer given before. */
-function storedValues(question: Question, answers: StoredAnswers): Record<string, unknown> {
-  const answer = answers[question];
-  if (answer === undefined) return {};
-  if (question === 'children') {
-    return answer === 'unknown' ? {} : Object.fromEntries(AGE_BANDS.map((band) => [bandField(band), String((answer as Record<string, number>)[band])]));
-  }
-  if (question === 'maintenance') return Array.isArray(answer) ? Object.fromEntries(answer.map((value, i) => [childField(i), value])) : {};
-  return { answer };
-}
-
-const lastAsked = (answers: StoredAnswers): Question => [...QUESTIONS].reverse().find((q) => isAsked(q, answers)) ?? 'rent';

@@ -26,6 +26,8 @@ type Suggestion = {
   amount: Indicative;
   precedence: string[];
   urgent?: string;
+  /** Named only to say it does not apply next to another benefit (Wohngeld with Bürgergeld). */
+  excluded?: true;
 };
 
 export type PrecheckResult = { suggestions: Suggestion[]; notes: string[] };
@@ -81,7 +83,7 @@ export function precheck(a: PrecheckAnswers, date: IsoDate): PrecheckResult {
   if (a.rent !== 'none' && !inSgb2 && lowIncome) {
     out.push({ benefit: 'wohngeld', reason: 'reason.wohngeld', amount: indicative('wohngeld', `maxRent${Math.min(5, (a.household === 'couple' ? 2 : 1) + children.length)}`, date), precedence: ['precedence.wohngeldBeforeBuergergeld'], urgent: 'urgent.wohngeld' });
   } else if (inSgb2 && a.rent !== 'none') {
-    out.push({ benefit: 'wohngeld', reason: 'reason.wohngeldExcluded', amount: indicative('wohngeld', 'maxRent1', date), precedence: ['precedence.noWohngeldWithBuergergeld'] });
+    out.push({ benefit: 'wohngeld', excluded: true, reason: 'reason.wohngeldExcluded', amount: indicative('wohngeld', 'maxRent1', date), precedence: ['precedence.noWohngeldWithBuergergeld'] });
   }
 
   // UVG: single parent, child under 18, maintenance none or below the UVG amount.
@@ -101,7 +103,7 @@ export function precheck(a: PrecheckAnswers, date: IsoDate): PrecheckResult {
   }
 
   // BuT: SGB II, KiZ or Wohngeld plus a school or Kita child.
-  const opensBut = inSgb2 || out.some((s) => (s.benefit === 'kinderzuschlag' || s.benefit === 'wohngeld') && !s.reason.endsWith('Excluded'));
+  const opensBut = inSgb2 || out.some((s) => (s.benefit === 'kinderzuschlag' || s.benefit === 'wohngeld') && !s.excluded);
   const schoolOrKita = a.schoolChildren === true || children.some((c) => c.ageBand === '0-5') || (a.schoolChildren === undefined && children.length > 0);
   if (opensBut && schoolOrKita) {
     out.push({ benefit: 'but', reason: 'reason.but', amount: indicative('but', 'schoolSupplies', date), precedence: inSgb2 ? ['precedence.butWithBuergergeld'] : ['precedence.butSeparateApplication'], urgent: 'urgent.butLapse' });
