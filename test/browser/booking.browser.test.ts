@@ -120,7 +120,8 @@ describe('booking in a real browser', () => {
     await page.goto(`${origin}/de/wmk/events/${eventId}/book/topics`);
     await page.click('button[type="submit"]');
     expect(await page.title()).toMatch(/^Fehler: /);
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    // autofocus takes effect once the page has loaded, which can come after the click resolves on a busy machine.
+    expect(await page.waitForFunction(() => document.activeElement?.classList.contains('error-summary'), undefined, { timeout: 5000 }).then(() => true, () => false)).toBe(true);
     await page.click('.error-summary a');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('field-topics');
     await context.close();
