@@ -6,7 +6,7 @@ import { topics, venues } from '../../src/modules/organisations/organisations.ta
 import { testClock } from '../helpers/app.js';
 import { openTestDatabase } from '../helpers/db.js';
 import { BEFORE_EVENT, createEvent, createOrganisation } from '../helpers/fixtures.js';
-import { accessibilityViolations, scrollsSideways, serveForChromium } from './browser.js';
+import { accessibilityViolations, goBackWhenLoaded, scrollsSideways, serveForChromium } from './browser.js';
 
 let database: Database;
 let served: Awaited<ReturnType<typeof serveForChromium>> | undefined;
@@ -102,7 +102,7 @@ describe('the pages this issue added or changed', () => {
     await page.click('button[type="submit"]');
     expect(await page.textContent('h1')).toBe('Ihr Termin ist gebucht');
     await check();
-    await page.goBack(); // the check page again: now "already booked"
+    await goBackWhenLoaded(page); // the check page again: now "already booked"
     expect(await page.textContent('h1')).toBe('Sie haben schon gebucht');
     await check();
     expect(problems).toEqual([]);
@@ -120,7 +120,7 @@ describe('Back in Chromium', () => {
     await page.click('button[type="submit"]'); // no time chosen: the error
     expect(await page.title()).toMatch(/^Fehler: /);
     await page.goto(`${origin}/de/wmk/privacy`);
-    const back = await page.goBack();
+    const back = await goBackWhenLoaded(page);
     expect(back?.status()).toBe(200);
     expect(page.url()).toBe(`${book}/time`);
     expect(await page.title()).toMatch(/^Fehler: /);
@@ -128,7 +128,7 @@ describe('Back in Chromium', () => {
     await page.check('#field-itinerary');
     await page.click('button[type="submit"]');
     expect(page.url()).toBe(`${book}/contact`);
-    await page.goBack();
+    await goBackWhenLoaded(page);
     expect(page.url()).toBe(`${book}/time`);
     expect(await page.$('.error-summary')).toBeNull();
   }, 120_000);

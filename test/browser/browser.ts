@@ -28,6 +28,22 @@ export async function accessibilityViolations(page: Page): Promise<string[]> {
 export const scrollsSideways = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
 
+/**
+ * History Back once the current page has loaded. Chromium sometimes swaps the page's renderer right after a
+ * POST-redirect-GET, and a Back sent in that moment fails with "Not attached to an active page" before anything
+ * navigates; that one DevTools error is retried, every other failure is the test's.
+ */
+export async function goBackWhenLoaded(page: Page) {
+  await page.waitForLoadState('load');
+  try {
+    return await page.goBack();
+  } catch (error) {
+    if (!String(error).includes('Not attached to an active page')) throw error;
+    await page.waitForLoadState('load');
+    return page.goBack();
+  }
+}
+
 /** The real app listening on a free local port, and Chromium to visit it; `close` ends all three. */
 export async function serveForChromium(database: Database, clock: TestClock) {
   const app = await buildTestApp(database, clock);
