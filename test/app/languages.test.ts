@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { formatDate, formatTime } from '../../src/lib/dates.js';
 import { LANGUAGES, availableLanguages, languageFromHeader } from '../../src/lib/i18n.js';
 import { bookings } from '../../src/modules/booking/booking.table.js';
 import { mailJobs } from '../../src/modules/mail/mail.table.js';
@@ -87,6 +88,8 @@ describe('a booking in Arabic', () => {
     const [stored] = await env.database.db.select().from(bookings);
     expect(stored!.language).toBe('ar');
     expect(page.querySelector('.booking-code--large bdi')!.text).toBe(stored!.code);
+    expect(stored!.code).toMatch(/^[A-Z0-9-]+$/); // codes and phone numbers keep their Latin digits
+    expect(page.querySelectorAll('dd bdi').map((b) => b.text)).toContain('0151 234567');
     expect(page.querySelector('.kern-alert__body .booking-code bdi')!.text).toBe(stored!.code);
     expect(page.querySelectorAll('li strong bdi').map((b) => b.text)).toContain(time);
     expect(page.querySelector('.manage-link bdi')!.text).toMatch(/\/ar\/wmk\/booking\//);
@@ -94,5 +97,20 @@ describe('a booking in Arabic', () => {
 
     const [mail] = await env.database.db.select().from(mailJobs).where(eq(mailJobs.bookingId, stored!.id));
     expect(mail!.language).toBe('ar');
+  });
+});
+
+describe('dates and times', () => {
+  const instant = new Date('2027-03-10T13:05:00Z');
+  it('are written as each language writes them, with its own digits, in the Gregorian calendar and Berlin time', () => {
+    expect(formatTime(instant, 'de')).toBe('14:05');
+    expect(formatTime(instant, 'en')).toBe('14:05');
+    expect(formatTime(instant, 'fa')).toBe('۱۴:۰۵');
+    expect(formatTime(instant, 'ar')).toMatch(/^(2:05|٢:٠٥)\s?م$/); // Arabic's own 12-hour clock; its digits per CLDR
+    for (const lang of ['tr', 'uk', 'ru']) expect(formatTime(instant, lang)).toBe('14:05');
+    expect(formatDate('2027-03-10', 'fa')).toContain('۲۰۲۷'); // not the Solar Hijri year 1405
+    expect(formatDate('2027-03-10', 'fa')).toContain('مارس');
+    expect(formatDate('2027-03-10', 'ru')).toContain('10 марта 2027');
+    expect(formatDate('2027-03-10', 'tr')).toContain('10 Mart 2027');
   });
 });
