@@ -10,6 +10,7 @@ import manageRoutes from './modules/booking/manage.routes.js';
 import eventsRoutes from './modules/events/events.routes.js';
 import eventPagesRoutes from './modules/booking/event-pages.routes.js';
 import legalRoutes from './modules/organisations/legal.routes.js';
+import precheckRoutes from './modules/precheck/precheck.routes.js';
 import organisationContext from './modules/organisations/organisation-context.js';
 import { findOrganisationBySlug, listOrganisations } from './modules/organisations/organisations.repository.js';
 import assets, { stylesheetRoutes } from './plugins/assets.js';
@@ -139,6 +140,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
     await scope.register(eventPagesRoutes, { db, clock });
     await scope.register(eventsRoutes, { db, clock, publicUrl: config.publicUrl });
     await scope.register(legalRoutes);
+    await scope.register(precheckRoutes, { db, clock });
     await scope.register(bookingRoutes, { db, clock, config, prefix: '/events/:eventId/book' });
     await scope.register(manageRoutes, { db, clock, config, prefix: '/booking/:token' });
     await scope.register(bookingDocumentsRoutes, { db, config });

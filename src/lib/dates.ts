@@ -13,13 +13,15 @@ export function inBerlin(instant: Date | DateTime): DateTime {
   return (instant instanceof Date ? DateTime.fromJSDate(instant) : instant).setZone(ZONE);
 }
 
+/** English readers here live in Germany: 24-hour clock and day-month order, as in British English. */
+export const formattingLocale = (lang: string) => (lang === 'en' ? 'en-GB' : lang);
+
 /**
  * A date or time as the language writes it, with its own digits (Persian ones in fa), but always in the
- * Gregorian calendar: the day is in Germany, and the letters the family gets name the same date. English
- * readers here live in Germany: 24-hour clock and day-month order, as in British English.
+ * Gregorian calendar: the day is in Germany, and the letters the family gets name the same date.
  */
 export const inLanguage = (value: DateTime, lang: string) =>
-  value.reconfigure({ locale: lang === 'en' ? 'en-GB' : lang, outputCalendar: 'gregory' });
+  value.reconfigure({ locale: formattingLocale(lang), outputCalendar: 'gregory' });
 
 export function formatTime(instant: Date | DateTime, lang: string): string {
   return inLanguage(inBerlin(instant), lang).toLocaleString(DateTime.TIME_SIMPLE);

@@ -20,8 +20,10 @@ export const DYNAMIC_KEYS: readonly string[] = [
   'planning.rotation.weekdays.*', 'planning.rotation.weeks.*', 'queue.errors.*', 'queue.kind.*', 'queue.state.*',
   'queue.undo.*', 'settings.fields.*', 'settings.hints.*', 'staff.audit.actions.*', 'staff.audit.subjects.*',
   'staff.events.status.*', 'staff.roles.*', 'ticket.state.*',
-  // precheck.rules gives keys relative to its namespace ("reason.kiz"), for the page that shows them.
+  // precheck.rules gives keys relative to its namespace ("reason.kiz"), which precheck.result prefixes.
   'precheck.reason.*', 'precheck.precedence.*', 'precheck.urgent.*', 'precheck.note.*', 'precheck.notEnteredYet',
+  'precheck.questions.*.heading', 'precheck.questions.*.hint', 'precheck.questions.*.summary',
+  'precheck.questions.*.options.*', 'precheck.bands.*', 'precheck.summary.maintenance.*', 'precheck.amount.*.*',
 ];
 
 /** Words that stay the same in every language (names of offices and forms, codes): one a line, # comments. */

@@ -1,15 +1,11 @@
-import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import type { Database } from '../../src/db/client.js';
+import { describe, expect, it } from 'vitest';
 import { BENEFITS } from '../../src/modules/benefits/benefits.js';
 import { AIDS } from '../../src/modules/benefits/forms.data.js';
 import { hasRepeat, inputsOf } from '../../src/modules/aids/aid.fields.js';
 import { taxIdCheckDigit } from '../../src/modules/benefits/identifiers.js';
-import { testClock, testDataDirectory } from '../helpers/app.js';
+import { useLoggingTestApp } from '../helpers/app.js';
 import { signIn } from '../helpers/browser.js';
-import { openTestDatabase } from '../helpers/db.js';
+import { wholeDatabaseAsText } from '../helpers/db-dump.js';
 import { STAFF_PASSWORD, createOrganisation, createStaff } from '../helpers/fixtures.js';
 import { pdfText } from '../helpers/pdf.js';
 
@@ -31,43 +27,14 @@ const needles = [
   ...Object.values(DISTINCTIVE), IBAN.replace(/(.{4})/g, '$1 ').trim(), '4321.98', TAX_ID.replace(/^(\d{2})(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3 $4'),
 ];
 
-let database: Database;
-const lines: string[] = [];
-let app: Awaited<ReturnType<typeof buildApp>>;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
+const env = useLoggingTestApp('2026-11-21T10:00:00Z', async (database) => {
   const org = await createOrganisation(database.db);
   await createStaff(database.db, org, 'expert');
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'trace', PUBLIC_URL: 'http://familientag.test', DATA_DIR: testDataDirectory() });
-  app = await buildApp({ config, database, clock: testClock('2026-11-21T10:00:00Z'), logStream: { write: (line) => void lines.push(line) } });
-  await app.ready();
 });
-afterAll(async () => {
-  await app?.close();
-  await database?.close();
-});
-
-/** Every row of every table in every schema of the database (migrations' own bookkeeping included), as text. */
-async function wholeDatabaseAsText(): Promise<string> {
-  const rows = <T>(result: unknown) => ((result as { rows?: unknown[] }).rows ?? result) as T[];
-  const tables = rows<{ schema: string; name: string }>(await database.db.execute(sql`
-    select table_schema as schema, table_name as name from information_schema.tables
-    where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema')`));
-  expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['bookings', 'audit_log', 'benefit_authorities', 'staff_sessions', 'mail_jobs']));
-  const dumps: string[] = [];
-  for (const table of tables) {
-    const [dump] = rows<{ text: string }>(await database.db.execute(sql.raw(
-      `select coalesce(string_agg(t::text, E'\\n'), '') as text from "${table.schema.replace(/"/g, '')}"."${table.name.replace(/"/g, '')}" t`,
-    )));
-    dumps.push(`${table.schema}.${table.name}: ${dump!.text}`);
-  }
-  return dumps.join('\n');
-}
 
 describe('an application aid leaves no trace', () => {
   it('stores nothing in any table and logs nothing of what was typed, for every aid, its errors and its added children', async () => {
-    const expert = await signIn(app, 'wmk', 'expert@wmk.example', STAFF_PASSWORD);
+    const expert = await signIn(env.app, 'wmk', 'expert@wmk.example', STAFF_PASSWORD);
     for (const benefit of BENEFITS) {
       await expert.get(`/de/wmk/staff/aids/${benefit}`);
       const inputs = inputsOf(AIDS[benefit], { children: 1, adults: hasRepeat(AIDS[benefit], 'adult') ? 1 : 0 });
@@ -93,9 +60,9 @@ describe('an application aid leaves no trace', () => {
       // The answer pages never set a cookie that could carry the answers.
       for (const response of [pdf, rejected]) expect(String(response.headers['set-cookie'] ?? '')).not.toMatch(/Quxwelbrandt/);
     }
-    const everything = await wholeDatabaseAsText();
+    const everything = await wholeDatabaseAsText(env.database);
     expect(everything).toContain('expert@wmk.example'); // the search does see the data
-    const log = lines.join('');
+    const log = env.lines.join('');
     expect(log).toContain('/de/wmk/staff/aids/kindergeld');
     for (const needle of needles) {
       expect(everything, `database holds ${needle}`).not.toContain(needle);

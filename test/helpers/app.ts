@@ -61,3 +61,23 @@ export function useTestApp(startsAt: string) {
   });
   return context;
 }
+
+/**
+ * Like useTestApp, but logging at trace level into `lines`, for tests that search the log for what must not be in it.
+ * `seed` fills the fresh database before the app starts.
+ */
+export function useLoggingTestApp(startsAt: string, seed: (database: Database) => Promise<void>) {
+  const context = { lines: [] as string[] } as { app: FastifyInstance; database: Database; lines: string[] };
+  beforeAll(async () => {
+    context.database = await openTestDatabase();
+    await seed(context.database);
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'trace', PUBLIC_URL: 'http://familientag.test', DATA_DIR: testDataDirectory() });
+    context.app = await buildApp({ config, database: context.database, clock: testClock(startsAt), logStream: { write: (line) => void context.lines.push(line) } });
+    await context.app.ready();
+  });
+  afterAll(async () => {
+    await context.app?.close();
+    await context.database?.close();
+  });
+  return context;
+}

@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { i18n, translatorFor } from '../../src/lib/i18n.js';
+import type { StoredAnswers } from '../../src/modules/precheck/precheck.questions.js';
+import { describeResult } from '../../src/modules/precheck/precheck.result.js';
 import { precheck, type PrecheckAnswers } from '../../src/modules/precheck/precheck.rules.js';
 
 const benefits = (a: PrecheckAnswers, date = '2026-03-01') => precheck(a, date).suggestions.map((s) => s.benefit);
@@ -93,7 +96,6 @@ describe('precheck amounts from the dated rules table', () => {
 
 describe('precheck messages', () => {
   const locale = (lang: string) => JSON.parse(readFileSync(`locales/${lang}.json`, 'utf8')).precheck as Record<string, Record<string, string>>;
-  const lookup = (lang: string, key: string) => { const [group, name] = key.split('.'); return locale(lang)[group!]?.[name!]; };
   it('every reason, precedence, urgency and note the rules can give is in de and en', () => {
     const variants: PrecheckAnswers[] = [];
     for (const household of ['single', 'couple', undefined] as const)
@@ -104,7 +106,27 @@ describe('precheck messages', () => {
               variants.push({ household, kindergeld, buergergeld, income, rent: 'over400', schoolChildren: true, children: [{ ageBand, maintenance: 'none' }] });
     const keys = new Set(variants.flatMap((v) => { const r = precheck(v, '2026-03-01'); return [...r.notes, ...r.suggestions.flatMap((s) => [s.reason, ...s.precedence, ...(s.urgent ? [s.urgent] : [])])]; }));
     expect(keys.size).toBeGreaterThan(20);
-    for (const key of keys) for (const lang of ['de', 'en']) expect(lookup(lang, key), `${lang} ${key}`).toBeTruthy();
+    for (const key of keys) {
+      for (const lang of ['de', 'en']) expect(i18n().exists(`precheck.${key}`, { lng: lang, count: 2 }), `${lang} ${key}`).toBe(true);
+    }
     expect(locale('en').notEnteredYet).toBe('Amounts for this date are not entered yet.');
+  });
+
+  it('renders every sentence with its figures filled in, before and after 2026-07-01 and for a date no row covers', () => {
+    const answers: StoredAnswers[] = [
+      {},
+      { household: 'single', children: { '0-5': 1, '6-11': 0, '12-17': 1, '18-24': 0 }, kindergeld: 'some', buergergeld: 'no', income: '600to899', rent: 'over400', maintenance: ['none', 'belowUvg'], school: 'yes' },
+      { household: 'couple', children: { '0-5': 0, '6-11': 2, '12-17': 0, '18-24': 1 }, kindergeld: 'all', buergergeld: 'yes', income: 'below600', rent: 'upTo400', school: 'yes' },
+    ];
+    for (const date of ['2026-01-01', '2026-07-01', '2027-01-01']) {
+      for (const lang of ['de', 'en']) {
+        for (const a of answers) {
+          const { suggestions, notes } = describeResult(a, date, translatorFor(lang), lang);
+          const sentences = [...notes, ...suggestions.flatMap((s) => [s.name, s.reason, s.amount, s.urgent ?? '', ...s.precedence, ...s.documents])];
+          for (const sentence of sentences) expect(sentence, `${date} ${lang}`).not.toMatch(/\{\{|precheck\.|undefined/);
+          if (date === '2027-01-01') expect(sentences.join(' '), lang).not.toMatch(/\d\s?€|€\s?\d/);
+        }
+      }
+    }
   });
 });

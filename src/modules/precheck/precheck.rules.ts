@@ -91,7 +91,7 @@ export function precheck(a: PrecheckAnswers, date: IsoDate): PrecheckResult {
       const youngest = due.map((c) => c.ageBand).filter((b): b is Exclude<AgeBand, '18-24'> => b !== undefined && b !== '18-24').sort((x, y) => ageOrder.indexOf(x) - ageOrder.indexOf(y))[0];
       const precedence = ['precedence.uvgChildIncome', 'precedence.kindergeldDeductedFromUvg'];
       if (due.some((c) => c.ageBand === '12-17')) precedence.push('precedence.uvgFrom12');
-      out.push({ benefit: 'unterhaltsvorschuss', reason: 'reason.uvg', amount: indicative('unterhaltsvorschuss', uvgKey[youngest ?? '0-5'], date), precedence, urgent: 'urgent.uvgOneMonth' });
+      out.push({ benefit: 'unterhaltsvorschuss', reason: 'reason.uvg', amount: indicative('unterhaltsvorschuss', uvgKey[youngest ?? '0-5'], date), precedence, urgent: 'urgent.uvgMonthsBack' });
     }
   }
 
@@ -104,7 +104,7 @@ export function precheck(a: PrecheckAnswers, date: IsoDate): PrecheckResult {
   const opensBut = inSgb2 || out.some((s) => (s.benefit === 'kinderzuschlag' || s.benefit === 'wohngeld') && !s.reason.endsWith('Excluded'));
   const schoolOrKita = a.schoolChildren === true || children.some((c) => c.ageBand === '0-5') || (a.schoolChildren === undefined && children.length > 0);
   if (opensBut && schoolOrKita) {
-    out.push({ benefit: 'but', reason: 'reason.but', amount: indicative('but', 'schoolSupplies', date), precedence: inSgb2 ? ['precedence.butWithBuergergeld'] : ['precedence.butSeparateApplication'], urgent: 'urgent.butOneYear' });
+    out.push({ benefit: 'but', reason: 'reason.but', amount: indicative('but', 'schoolSupplies', date), precedence: inSgb2 ? ['precedence.butWithBuergergeld'] : ['precedence.butSeparateApplication'], urgent: 'urgent.butLapse' });
   }
 
   return { suggestions: out, notes: ['note.guidanceNotDecision'] };

@@ -1,0 +1,8 @@
+import { formattingLocale } from './dates.js';
+
+/** An amount in euros as the reader's language writes it ("297 €", "€297"); cents only when there are any. */
+export function formatEuros(amount: number, lang: string): string {
+  return new Intl.NumberFormat(formattingLocale(lang), {
+    style: 'currency', currency: 'EUR', minimumFractionDigits: Number.isInteger(amount) ? 0 : 2, maximumFractionDigits: 2,
+  }).format(amount);
+}
