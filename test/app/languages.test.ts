@@ -6,8 +6,10 @@ import { bookings } from '../../src/modules/booking/booking.table.js';
 import { mailJobs } from '../../src/modules/mail/mail.table.js';
 import { useTestApp } from '../helpers/app.js';
 import { offerArabic } from '../helpers/arabic.js';
-import { Browser } from '../helpers/browser.js';
-import { BEFORE_EVENT, type OrganisationFixture, createEvent, createOrganisation } from '../helpers/fixtures.js';
+import { Browser, signIn, text } from '../helpers/browser.js';
+import {
+  BEFORE_EVENT, STAFF_PASSWORD, type OrganisationFixture, createEvent, createOrganisation, createStaff,
+} from '../helpers/fixtures.js';
 
 const env = useTestApp(BEFORE_EVENT);
 let org: OrganisationFixture;
@@ -97,6 +99,32 @@ describe('a booking in Arabic', () => {
 
     const [mail] = await env.database.db.select().from(mailJobs).where(eq(mailJobs.bookingId, stored!.id));
     expect(mail!.language).toBe('ar');
+  });
+});
+
+describe('the day in Arabic', () => {
+  it('prints the slip right to left inside the German desk page, and the ticket page follows in Arabic', async () => {
+    const db = env.database.db;
+    const [booked] = await db.select().from(bookings).where(eq(bookings.language, 'ar'));
+    await createStaff(db, org, 'desk');
+    env.clock.set('2027-03-10T12:50:00Z');
+    const front = await signIn(env.app, 'wmk', 'desk@wmk.example', STAFF_PASSWORD);
+    const board = `/de/wmk/staff/events/${eventId}/board`;
+    await front.get(board);
+    await front.post(`/de/wmk/staff/events/${eventId}/check-in`, { bookingId: String(booked!.id) });
+    await front.follow();
+    expect(front.html().querySelector('html')!.getAttribute('dir')).toBe('ltr');
+    const slip = front.html().querySelector('article.slip')!;
+    expect([slip.getAttribute('lang'), slip.getAttribute('dir')]).toEqual(['ar', 'rtl']);
+    expect(slip.querySelector('.slip__number bdi')!.text).toMatch(/^\d+$/);
+    expect(slip.querySelector('.slip__link')!.getAttribute('dir')).toBe('ltr');
+
+    const phone = new Browser(env.app);
+    await phone.get(new URL(text(front.html(), '.slip__link')!).pathname);
+    const ticket = phone.html();
+    expect(ticket.querySelector('html')!.getAttribute('lang')).toBe('ar');
+    expect(ticket.querySelector('html')!.getAttribute('dir')).toBe('rtl');
+    expect(ticket.querySelector('bdi.ticket-number')!.text).toBe(slip.querySelector('.slip__number bdi')!.text);
   });
 });
 
