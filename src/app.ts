@@ -12,7 +12,7 @@ import eventPagesRoutes from './modules/booking/event-pages.routes.js';
 import legalRoutes from './modules/organisations/legal.routes.js';
 import precheckRoutes from './modules/precheck/precheck.routes.js';
 import organisationContext from './modules/organisations/organisation-context.js';
-import { listOrganisations } from './modules/organisations/organisations.repository.js';
+import { findOrganisationBySlug, listOrganisations } from './modules/organisations/organisations.repository.js';
 import assets, { stylesheetRoutes } from './plugins/assets.js';
 import { badUrlPage } from './plugins/bad-url.js';
 import errors from './plugins/errors.js';
@@ -125,7 +125,12 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
   app.get('/', async (request, reply) => reply.redirect(`/${languageFromHeader(request.headers['accept-language'])}`, 303));
 
   app.get('/:lang', async (request, reply) => {
-    if (!isLanguage((request.params as { lang: string }).lang)) return reply.callNotFound();
+    const { lang } = request.params as { lang: string };
+    if (!isLanguage(lang)) {
+      // A county's address without a language (a flyer, word of mouth): in the browser's language.
+      const organisation = lang.length <= 64 && /^[a-z0-9-]+$/.test(lang) ? await findOrganisationBySlug(db, lang) : undefined;
+      return organisation ? reply.redirect(`/${languageFromHeader(request.headers['accept-language'])}/${organisation.slug}`, 303) : reply.callNotFound();
+    }
     const organisations = await listOrganisations(db);
     return reply.page('organisations/list.eta', { title: request.t('organisations.heading'), organisations });
   });

@@ -16,12 +16,19 @@ export function inBerlin(instant: Date | DateTime): DateTime {
 /** English readers here live in Germany: 24-hour clock and day-month order, as in British English. */
 export const formattingLocale = (lang: string) => (lang === 'en' ? 'en-GB' : lang);
 
+/**
+ * A date or time as the language writes it, with its own digits (Persian ones in fa), but always in the
+ * Gregorian calendar: the day is in Germany, and the letters the family gets name the same date.
+ */
+export const inLanguage = (value: DateTime, lang: string) =>
+  value.reconfigure({ locale: formattingLocale(lang), outputCalendar: 'gregory' });
+
 export function formatTime(instant: Date | DateTime, lang: string): string {
-  return inBerlin(instant).setLocale(formattingLocale(lang)).toLocaleString(DateTime.TIME_SIMPLE);
+  return inLanguage(inBerlin(instant), lang).toLocaleString(DateTime.TIME_SIMPLE);
 }
 
 export function formatDate(localDate: string, lang: string): string {
-  return DateTime.fromISO(localDate, { zone: ZONE }).setLocale(formattingLocale(lang)).toLocaleString(DateTime.DATE_HUGE);
+  return inLanguage(DateTime.fromISO(localDate, { zone: ZONE }), lang).toLocaleString(DateTime.DATE_HUGE);
 }
 
 export const isLocalTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);

@@ -1,17 +1,35 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next, { type TFunction } from 'i18next';
+import { BLOCKING, type Messages, localeGaps } from './locale-check.js';
 
-/** Languages whose translations are complete; each is offered in the switcher and for mail. */
-export const LANGUAGES = ['de', 'en'] as const;
+/** The seven languages families may book in; German is the authority, English complete for everything too. */
+export const LANGUAGES = ['de', 'en', 'ar', 'fa', 'tr', 'uk', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'de';
 
+/** Staff pages exist in German and English only; their namespaces are not in the other locale files. */
+export const STAFF_LANGUAGES = ['de', 'en'] as const satisfies readonly Language[];
+
+/**
+ * What a family sees, and so what every family language translates (dotted: a part of a namespace).
+ * Everything else (staff, frontDesk but its slip, queue, planning, places, settings, intake, evaluation,
+ * devMail) is German and English only.
+ */
+export const FAMILY_NAMESPACES = [
+  'common', 'organisations', 'start', 'event', 'errors', 'booking', 'easyRead', 'display', 'ticket', 'mail', 'legal',
+  'benefits', 'authorities', 'aids', 'precheck', 'frontDesk.slip', 'documents', 'documentConditions', 'onlineServices',
+  'aidForms',
+] as const;
+
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'prs', 'ckb', 'ps', 'ur']);
 export const directionOf = (lang: string) => (RIGHT_TO_LEFT.has(lang) ? 'rtl' : 'ltr');
+/** A language that is offered: one of LANGUAGES whose locale file is there and complete (see availableLanguages). */
 export const isLanguage = (value: unknown): value is Language =>
-  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+  typeof value === 'string' && (availableLanguages() as readonly string[]).includes(value);
+export const isStaffLanguage = (value: unknown): value is (typeof STAFF_LANGUAGES)[number] =>
+  typeof value === 'string' && (STAFF_LANGUAGES as readonly string[]).includes(value);
 
 /** Languages an interpreter can be asked for; names come from the browser-independent CLDR data. */
 export const INTERPRETER_LANGUAGES = [
@@ -26,24 +44,60 @@ export function languageName(code: string, inLanguage: string): string {
 export const nativeLanguageName = (code: string) => languageName(code, code);
 
 const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
-let instance: typeof i18next | undefined;
+/** A locale file, or undefined while it is not there (or, for a translation being written, not valid JSON yet). */
+export function readLocale(lang: string): Messages | undefined {
+  const file = path.join(localesDir, `${lang}.json`);
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as Messages;
+  } catch (error) {
+    if (isStaffLanguage(lang)) throw error;
+    return undefined;
+  }
+}
 
-/** One shared i18next instance with every locale file loaded synchronously at start. */
+const complete = (lang: string, locale: Messages) =>
+  !localeGaps(readLocale('de')!, locale, { lang, namespaces: FAMILY_NAMESPACES }).some((gap) => BLOCKING.has(gap.kind));
+
+let instance: typeof i18next | undefined;
+let available: Language[] | undefined;
+
+/**
+ * The languages offered in the switcher, for booking and for mail: German and English always, another family
+ * language once its file exists and has every key, plural form and placeholder of de.json's family namespaces
+ * (so the app keeps working while a translation is still being written).
+ */
+export function availableLanguages(): readonly Language[] {
+  if (available) return available;
+  available = LANGUAGES.filter((lang) => {
+    const locale = readLocale(lang);
+    return isStaffLanguage(lang) || (locale !== undefined && complete(lang, locale));
+  });
+  return available;
+}
+
+/**
+ * Offers a family language from messages that are not (yet) a file of locales/, e.g. a test's small fixture
+ * merged over the German text; refused unless complete in the same sense as a file.
+ */
+export function offerLanguage(lang: Exclude<Language, (typeof STAFF_LANGUAGES)[number]>, messages: Messages): void {
+  if (!complete(lang, messages)) throw new Error(`The ${lang} messages lack keys, plural forms or placeholders of de.json.`);
+  i18n().addResourceBundle(lang, 'translation', messages, true, true);
+  available = [...new Set([...availableLanguages(), lang])].sort((a, b) => LANGUAGES.indexOf(a) - LANGUAGES.indexOf(b));
+}
+
+/** One shared i18next instance with every offered locale file loaded synchronously at start. */
 export function i18n(): typeof i18next {
   if (instance) return instance;
-  const resources = Object.fromEntries(
-    LANGUAGES.map((lang) => [
-      lang,
-      { translation: JSON.parse(readFileSync(path.join(localesDir, `${lang}.json`), 'utf8')) },
-    ]),
-  );
+  const languages = availableLanguages();
+  const resources = Object.fromEntries(languages.map((lang) => [lang, { translation: readLocale(lang)! }]));
   const created = i18next.createInstance();
   void created.init({
     initAsync: false,
     resources,
     lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,
-    supportedLngs: [...LANGUAGES],
+    supportedLngs: [...LANGUAGES], // a language not offered has no resources and reads in German
     interpolation: { escapeValue: false }, // Eta escapes on output
     returnNull: false,
     returnObjects: true,
@@ -55,11 +109,18 @@ export function i18n(): typeof i18next {
 
 export const translatorFor = (lang: string): TFunction => i18n().getFixedT(lang);
 
-/** Picks the best supported language from an Accept-Language header. */
+/**
+ * The best offered language of an Accept-Language header, by quality ("fa-IR,fa;q=0.9,en;q=0.5" → fa,
+ * "ar;q=0.1, tr" → tr).
+ */
 export function languageFromHeader(header: string | undefined): Language {
-  for (const part of (header ?? '').split(',')) {
-    const code = part.split(';')[0]!.trim().toLowerCase().split('-')[0];
-    if (isLanguage(code)) return code;
-  }
-  return DEFAULT_LANGUAGE;
+  const wishes = (header ?? '').split(',').map((part, order) => {
+    const [range, ...params] = part.trim().split(';');
+    const q = params.map((p) => /^\s*q=([\d.]+)\s*$/i.exec(p)?.[1]).find(Boolean);
+    return { code: range!.trim().toLowerCase().split('-')[0]!, quality: q === undefined ? 1 : Number(q), order };
+  });
+  const best = wishes
+    .filter((wish) => wish.quality > 0 && isLanguage(wish.code))
+    .sort((a, b) => b.quality - a.quality || a.order - b.order)[0];
+  return (best?.code as Language | undefined) ?? DEFAULT_LANGUAGE;
 }

@@ -2,6 +2,11 @@
 export type LocalizedText = { de: string } & Partial<Record<string, string>>;
 export type LocalizedList = { de: string[] } & Partial<Record<string, string[]>>;
 
-export function pick<T>(value: { de: T } & Partial<Record<string, T>>, lang: string): T {
-  return value[lang] ?? value.de;
+/**
+ * The text in the language asked for, else German: the coordinators' own wording, which families meet on the
+ * day, rather than an English they may read no better. An empty text or list counts as missing.
+ */
+export function pick<T extends string | string[]>(value: { de: T } & Partial<Record<string, T>>, lang: string): T {
+  const text = value[lang];
+  return text === undefined || text.length === 0 ? value.de : text;
 }

@@ -8,8 +8,8 @@ import type { TFunction } from 'i18next';
 import type { Config } from '../config.js';
 import { formatDate, formatTime } from '../lib/dates.js';
 import {
-  DEFAULT_LANGUAGE, LANGUAGES, type Language, directionOf, isLanguage, languageFromHeader, nativeLanguageName,
-  translatorFor,
+  DEFAULT_LANGUAGE, STAFF_LANGUAGES, type Language, availableLanguages, directionOf, isLanguage, isStaffLanguage,
+  languageFromHeader, nativeLanguageName, translatorFor,
 } from '../lib/i18n.js';
 import { pick } from '../lib/localized.js';
 
@@ -43,10 +43,14 @@ export default fp(
 
     app.decorateRequest('lang', DEFAULT_LANGUAGE);
     app.decorateRequest('t', null as unknown as TFunction);
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', async (request, reply) => {
       const first = request.url.split('/')[1]?.split('?')[0];
       request.lang = isLanguage(first) ? first : languageFromHeader(request.headers['accept-language']);
       request.t = translatorFor(request.lang);
+      // Staff pages are German and English only: /ar/wmk/staff/… is the German page.
+      if (isStaffPage(request.url) && isLanguage(first) && !isStaffLanguage(first)) {
+        return reply.redirect(`/${DEFAULT_LANGUAGE}${request.url.slice(first.length + 1)}`, 303);
+      }
     });
 
     app.decorateReply('page', async function page(
@@ -67,7 +71,7 @@ export default fp(
         errors: {} as FieldErrors,
         time: (instant: Date) => formatTime(instant, request.lang),
         date: (localDate: string) => formatDate(localDate, request.lang),
-        pick: <T>(value: { de: T } & Partial<Record<string, T>>) => pick(value, request.lang),
+        pick: <T extends string | string[]>(value: { de: T } & Partial<Record<string, T>>) => pick(value, request.lang),
       };
       const html = await this.viewAsync(template, { ...common, ...data });
       return this.code(status).type('text/html; charset=utf-8').send(html);
@@ -76,11 +80,14 @@ export default fp(
   { name: 'view', dependencies: ['forms', 'assets'] },
 );
 
+/** /:lang/:org/staff…: the pages of staff, whose texts exist in German and English only. */
+const isStaffPage = (url: string) => url.split('?')[0]!.split('/')[3] === 'staff';
+
 function languageSwitcher(request: FastifyRequest) {
   const [pathOnly] = request.url.split('?');
   const segments = pathOnly!.split('/').slice(1);
   const rest = isLanguage(segments[0]) ? segments.slice(1) : segments;
-  return LANGUAGES.map((code) => ({
+  return (isStaffPage(request.url) ? STAFF_LANGUAGES : availableLanguages()).map((code) => ({
     code,
     label: nativeLanguageName(code),
     href: `/${[code, ...rest].filter(Boolean).join('/')}`,

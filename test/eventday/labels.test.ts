@@ -15,7 +15,7 @@ const builtKeys = [
   ...['booked', 'walk_in', 'sent_on'].map((k) => `queue.kind.${k}`),
   ...['done', 'no_show'].map((s) => `queue.undo.${s}`),
   ...['called', 'serving', 'done', 'no_show', 'sent_on'].map((s) => `ticket.state.${s}`),
-  ...['interpreter', 'childcare', 'stepFree'].map((n) => `frontDesk.needs.${n}`),
+  ...['childcare', 'stepFree'].map((n) => `frontDesk.needs.${n}`), // an interpreter reads "Dolmetschen: Arabisch"
   ...MAIL_KINDS.map((kind) => `planning.event.noticeKinds.${kind}`),
 ];
 

@@ -69,6 +69,6 @@ describe(`live updates (${onPostgres ? 'PostgreSQL LISTEN/NOTIFY across two app 
 
     expect(await within(change, 5000)).toContain(`event: changed\ndata: "${event.id}"`);
     const screen = await displayApp.inject({ url: `/de/wmk/events/${event.id}/display` });
-    expect(screen.body).toMatch(/display__number"><span class="kern-sr-only">Nummer<\/span>1</);
+    expect(screen.body).toMatch(/display__number"><span class="kern-sr-only">Nummer<\/span><bdi>1<\/bdi></);
   });
 });

@@ -1,7 +1,5 @@
 import type { TFunction } from 'i18next';
 import { DateTime } from 'luxon';
-import { pick } from '../../lib/localized.js';
-import type { LocalizedText } from '../../lib/localized.js';
 import { PdfWriter } from '../../lib/pdf/writer.js';
 import type { Authority } from '../benefits/authorities.repository.js';
 import { type IsoDate, ONLINE_SERVICES } from '../benefits/benefits.js';
@@ -36,7 +34,8 @@ export async function aidPdf(input: AidPdfInput): Promise<Uint8Array> {
   const bilingual = lang !== 'de';
   /** A sentence of the locales in German, and in the family's language under it. */
   const say = (key: string, values: Record<string, unknown> = {}) => ({ de: de(key, values), other: bilingual ? family(key, values) : undefined });
-  const both = (text: LocalizedText) => ({ de: text.de, other: bilingual ? pick(text, lang) : undefined });
+  /** A text of the aids' tables (a key of the locales) in German, and in the family's language. */
+  const both = (key: string) => ({ de: de(key), other: bilingual ? family(key) : undefined });
   const benefitName = say(`benefits.names.${aid.benefit}`);
   const title = de('aids.aid.title', { benefit: benefitName.de });
   const notOfficial = say('aids.aid.notOfficial');
@@ -66,8 +65,8 @@ export async function aidPdf(input: AidPdfInput): Promise<Uint8Array> {
   if (hints.length) {
     pdf.heading(de('aids.aid.hints'), 2);
     for (const hint of hints) {
-      pdf.item(hint.text.de);
-      if (bilingual) pdf.text(pick(hint.text, lang), { size: 9, muted: true, indent: 18 });
+      pdf.item(de(hint.text));
+      if (bilingual) pdf.text(family(hint.text), { size: 9, muted: true, indent: 18 });
     }
   }
 
@@ -107,7 +106,7 @@ export async function aidPdf(input: AidPdfInput): Promise<Uint8Array> {
   }
   const online = ONLINE_SERVICES[aid.benefit];
   const onlineUrl = authority?.onlineService || online.url;
-  pair({ de: `${de('aids.aid.online')}: ${online.name.de}${onlineUrl ? ` – ${onlineUrl}` : ''}`, ...(bilingual ? { other: `${family('aids.aid.online')}: ${pick(online.name, lang)}` } : {}) }, { size: 9 });
+  pair({ de: `${de('aids.aid.online')}: ${de(online.name)}${onlineUrl ? ` – ${onlineUrl}` : ''}`, ...(bilingual ? { other: `${family('aids.aid.online')}: ${family(online.name)}` } : {}) }, { size: 9 });
 
   return pdf.finish((page, total) => [de('aids.pdf.page', { page, total }), bilingual ? family('aids.pdf.page', { page, total }) : ''].filter(Boolean).join(' · '));
 }
@@ -116,7 +115,7 @@ function renderForm(
   pdf: PdfWriter,
   form: OfficialForm,
   valueOf: (sectionId: string, field: FormField) => string | undefined,
-  both: (text: LocalizedText) => { de: string; other?: string | undefined },
+  both: (key: string) => { de: string; other?: string | undefined },
   person?: Person,
   personLabel?: string,
 ) {
@@ -136,16 +135,16 @@ function renderForm(
 }
 
 /** An answer as printed: dates as 31.12.2026, yes/no and choices by their labels, amounts in euros. */
-function shown(field: FormField, value: string | undefined, both: (text: LocalizedText) => { de: string; other?: string | undefined }) {
+function shown(field: FormField, value: string | undefined, both: (key: string) => { de: string; other?: string | undefined }) {
   if (!value) return undefined;
-  const label = (text: LocalizedText) => {
-    const { de, other } = both(text);
+  const label = (key: string) => {
+    const { de, other } = both(key);
     return other && other !== de ? `${de} (${other})` : de;
   };
   switch (field.type) {
     case 'date': return DateTime.fromISO(value).toFormat('dd.MM.yyyy');
     case 'amount': return `${Number(value).toLocaleString('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
-    case 'yesno': return label(value === 'yes' ? { de: 'ja', en: 'yes' } : { de: 'nein', en: 'no' });
+    case 'yesno': return label(value === 'yes' ? 'aids.form.yes' : 'aids.form.no');
     case 'choice': {
       const option = field.options?.find((o) => o.value === value);
       return option ? label(option.label) : value;

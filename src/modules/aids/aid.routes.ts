@@ -4,8 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import { berlinDate } from '../../lib/dates.js';
 import { postedValues } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
-import { LANGUAGES, isLanguage, nativeLanguageName, translatorFor } from '../../lib/i18n.js';
-import { pick } from '../../lib/localized.js';
+import { availableLanguages, isLanguage, nativeLanguageName, translatorFor } from '../../lib/i18n.js';
 import { authorityFor } from '../benefits/authorities.repository.js';
 import { BENEFITS, isBenefit } from '../benefits/benefits.js';
 import { AIDS, type AidDefinition } from '../benefits/forms.data.js';
@@ -97,9 +96,9 @@ export default async function aidRoutes(scope: FastifyInstance, { db, clock }: {
   ) {
     const inputs = inputsOf(aid, counts);
     const labelOf = (input: Input) => {
-      const label = pick(input.field.label, request.lang);
+      const label = request.t(input.field.label);
       const person = input.group === 'child' ? request.t('aids.aid.child', { number: input.index + 1 })
-        : input.group === 'adult' ? request.t('aids.aid.adult', { number: input.index + 1 }) : pick(input.sectionTitle!, request.lang);
+        : input.group === 'adult' ? request.t('aids.aid.adult', { number: input.index + 1 }) : request.t(input.sectionTitle!);
       return `${person}: ${label}`;
     };
     const summary = inputs.filter((i) => errors[i.name]).map((i) => ({ name: i.name, text: `${labelOf(i)} – ${request.t(errors[i.name]!)}` }));
@@ -110,9 +109,9 @@ export default async function aidRoutes(scope: FastifyInstance, { db, clock }: {
       title: request.t('aids.aid.pageTitle', { benefit: request.t(`benefits.names.${aid.benefit}`) }),
       benefit: aid.benefit,
       mainForms: aid.forms.filter((f) => !f.repeat).map((form) => ({
-        code: form.code, name: pick(form.name, request.lang),
+        code: form.code, name: request.t(form.name),
         sections: form.sections.map((section) => ({
-          title: pick(section.title, request.lang),
+          title: request.t(section.title),
           inputs: section.fields.map((field) => ({ name: `${section.id}_${field.name}`, field })),
         })),
       })),
@@ -121,7 +120,7 @@ export default async function aidRoutes(scope: FastifyInstance, { db, clock }: {
       children: hasRepeat(aid, 'child') ? group('child', counts.children) : undefined,
       adults: hasRepeat(aid, 'adult') ? group('adult', counts.adults) : undefined,
       counts, maxChildren: MAX_CHILDREN, maxAdults: MAX_ADULTS,
-      languages: LANGUAGES.map((code) => ({ code, label: nativeLanguageName(code) })),
+      languages: availableLanguages().map((code) => ({ code, label: nativeLanguageName(code) })),
       values, errors, summary, focus,
       action: aidUrl(request, aid.benefit),
       backUrl: `${staffBase(request)}/aids`,

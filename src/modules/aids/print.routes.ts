@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
-import { LANGUAGES, nativeLanguageName, translatorFor } from '../../lib/i18n.js';
+import { availableLanguages, nativeLanguageName, translatorFor } from '../../lib/i18n.js';
 import { pick } from '../../lib/localized.js';
 import { idParam } from '../../lib/params.js';
 import { recordAudit } from '../audit/audit.js';
@@ -18,7 +18,7 @@ const FRONT_DESK = ['coordinator', 'desk'] as const;
 const COORDINATOR = ['coordinator'] as const;
 const FORMATS = ['A4', 'A5'] as const;
 /** Languages a flyer can carry under the German text. */
-const SECOND_LANGUAGES = LANGUAGES.filter((lang) => lang !== 'de');
+const secondLanguages = () => availableLanguages().filter((lang) => lang !== 'de');
 
 const pdfReply = (filename: string) => ({
   'content-type': 'application/pdf',
@@ -53,7 +53,7 @@ export default async function printRoutes(scope: FastifyInstance, { db, clock, c
     if (!event) return reply.callNotFound();
     return reply.page('aids/flyer.eta', {
       title: request.t('aids.flyer.pageTitle'), event, formats: FORMATS,
-      secondLanguages: SECOND_LANGUAGES.map((code) => ({ code, label: nativeLanguageName(code) })),
+      secondLanguages: secondLanguages().map((code) => ({ code, label: nativeLanguageName(code) })),
       pdfUrl: `${staffBase(request)}/events/${event.id}/flyer.pdf`, backUrl: `${staffBase(request)}/events/${event.id}`,
     });
   });
@@ -63,7 +63,7 @@ export default async function printRoutes(scope: FastifyInstance, { db, clock, c
     if (!event) return reply.callNotFound();
     const query = request.query as { format?: unknown; second?: unknown };
     const format = FORMATS.find((f) => f === query.format) ?? 'A4';
-    const secondLang = SECOND_LANGUAGES.find((lang) => lang === query.second);
+    const secondLang = secondLanguages().find((lang) => lang === query.second);
     const second = secondLang ? { lang: secondLang, t: translatorFor(secondLang) } : undefined;
     const topics = [...new Map((await desksWithTopics(db, event.id)).flatMap((desk) => desk.topics).map((topic) => [topic.id, topic])).values()]
       .sort((a, b) => a.sortOrder - b.sortOrder);

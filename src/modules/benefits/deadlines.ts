@@ -1,13 +1,13 @@
 import { DateTime } from 'luxon';
+import { inLanguage } from '../../lib/dates.js';
 import type { BenefitKey, IsoDate } from './benefits.js';
 import { type FamilyFacts, rulesOn } from './rules.js';
 
 /** A sentence of the locales (`benefits.deadlines.*`) with its values already formatted in the reader's language. */
 export type Sentence = { key: string; values: Record<string, string> };
 
-const locale = (lang: string) => (lang === 'en' ? 'en-GB' : lang);
-const month = (d: DateTime, lang: string) => d.setLocale(locale(lang)).toFormat('LLLL yyyy');
-const day = (d: DateTime, lang: string) => d.setLocale(locale(lang)).toLocaleString(DateTime.DATE_FULL);
+const month = (d: DateTime, lang: string) => inLanguage(d, lang).toLocaleString({ month: 'long', year: 'numeric' });
+const day = (d: DateTime, lang: string) => inLanguage(d, lang).toLocaleString(DateTime.DATE_FULL);
 
 /**
  * The deadline that matters, counted from today and the retroactivity rule in force today: how long the family

@@ -1,8 +1,10 @@
 import { DateTime } from 'luxon';
+import { availableLanguages, translatorFor } from '../../lib/i18n.js';
+import { formatList } from '../../lib/lists.js';
 import type { LocalizedList } from '../../lib/localized.js';
 import { AMOUNTS, type AmountRow } from './amounts.data.js';
 import { type BenefitKey, type IsoDate, covers } from './benefits.js';
-import { CONDITION_LABELS, type Condition, DOCUMENTS, type DocumentRule, type FamilyFact } from './documents.data.js';
+import { type Condition, DOCUMENTS, type DocumentRule, type FamilyFact } from './documents.data.js';
 import { RETROACTIVITY, type RetroactivityRow } from './retroactivity.data.js';
 
 /**
@@ -52,15 +54,16 @@ export function conditionHolds(condition: Condition, family: FamilyFacts): boole
 function conditionLabelKeys(condition: Condition): string[] {
   switch (condition.kind) {
     case 'fact': return [condition.fact];
-    case 'childAge': return [`age:${condition.from}`];
+    case 'childAge': return [`age${condition.from}`];
     case 'all': return condition.of.flatMap(conditionLabelKeys);
   }
 }
 
-/** "Für Kinder ab 12 Jahren" for one condition, joined with "und"/"and" for several. */
+/** "Für Kinder ab 12 Jahren" for one condition, joined as the language joins a list ("… und …") for several. */
 function conditionLabel(condition: Condition, lang: string): string {
-  const labels = conditionLabelKeys(condition).map((key) => CONDITION_LABELS[key]![lang] ?? CONDITION_LABELS[key]!.de);
-  return labels.map((label, i) => (i === 0 ? label : label.charAt(0).toLowerCase() + label.slice(1))).join(lang === 'de' ? ' und ' : ' and ');
+  const t = translatorFor(lang);
+  const labels = conditionLabelKeys(condition).map((key) => t(`documentConditions.${key}`));
+  return formatList(labels.map((label, i) => (i === 0 ? label : label.charAt(0).toLocaleLowerCase(lang) + label.slice(1))), lang);
 }
 
 export type ChecklistItem = { id: string; text: string };
@@ -70,18 +73,19 @@ export type ChecklistItem = { id: string; text: string };
  * condition is still open introduced by it ("Für Kinder ab 12 Jahren: …"), those ruled out left away.
  */
 export function documentChecklist(benefit: BenefitKey, family: FamilyFacts, lang: string): ChecklistItem[] {
+  const t = translatorFor(lang);
   return DOCUMENTS[benefit].flatMap((doc: DocumentRule) => {
-    const text = doc.text[lang] ?? doc.text.de;
+    const text = t(doc.text);
     const holds = doc.when ? conditionHolds(doc.when, family) : true;
     if (holds === false) return [];
     return [{ id: doc.id, text: holds ? text : `${conditionLabel(doc.when!, lang)}: ${text}` }];
   });
 }
 
-/** The list for a topic or booking, where nothing is known about the family; German and English. */
+/** The list for a topic or booking, where nothing is known about the family; in every language offered. */
 export function generalDocumentList(benefit: BenefitKey): LocalizedList {
   const list = (lang: string) => documentChecklist(benefit, UNKNOWN_FAMILY, lang).map((item) => item.text);
-  return { de: list('de'), en: list('en') };
+  return { ...Object.fromEntries(availableLanguages().map((lang) => [lang, list(lang)])), de: list('de') };
 }
 
 /** Whole years between a birth date and a day. */

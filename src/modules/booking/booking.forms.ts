@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { INTERPRETER_LANGUAGES, LANGUAGES } from '../../lib/i18n.js';
+import { INTERPRETER_LANGUAGES, LANGUAGES, isLanguage } from '../../lib/i18n.js';
 import { idField, optionalTextField, textField } from '../../lib/text.js';
 import { MAX_TOPICS_PER_BOOKING } from './itinerary.rules.js';
 
@@ -51,7 +51,7 @@ export const contactForm = z.object({
 });
 
 export const needsForm = z.object({
-  language: z.enum(LANGUAGES, 'booking.needs.errors.languageRequired'),
+  language: z.enum(LANGUAGES, 'booking.needs.errors.languageRequired').refine(isLanguage, 'booking.needs.errors.languageRequired'),
   interpreter: z.enum(['none', ...INTERPRETER_LANGUAGES], 'booking.needs.errors.interpreterRequired'),
   childcare: z.preprocess((v) => v === 'yes', z.boolean()),
   stepFree: z.preprocess((v) => v === 'yes', z.boolean()),

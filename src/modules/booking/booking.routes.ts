@@ -8,7 +8,7 @@ import { clearFormState, formStateFor, rejectForm } from '../../lib/form-state.j
 import { localDeskLabel } from '../../lib/desk-label.js';
 import { formatList } from '../../lib/lists.js';
 import { parseId } from '../../lib/text.js';
-import { INTERPRETER_LANGUAGES, LANGUAGES, languageName, nativeLanguageName } from '../../lib/i18n.js';
+import { INTERPRETER_LANGUAGES, availableLanguages, languageName, nativeLanguageName } from '../../lib/i18n.js';
 import { pick } from '../../lib/localized.js';
 import { type EventWithVenue, findPublicEvent, topicsAtEvent } from '../events/events.repository.js';
 import { bookingAvailability } from '../events/events.rules.js';
@@ -185,7 +185,7 @@ export default async function bookingRoutes(scope: FastifyInstance, { db, clock,
       errors: state?.errors ?? {},
       writesMail: Boolean(draft.contact?.email),
       venueStepFree: request.bookingEvent.venue.stepFree,
-      languages: LANGUAGES.map((code) => ({ code, label: nativeLanguageName(code) })),
+      languages: availableLanguages().map((code) => ({ code, label: nativeLanguageName(code) })),
       interpreterLanguages: INTERPRETER_LANGUAGES.map((code) => ({ code, label: languageName(code, request.lang) }))
         .sort((a, b) => a.label.localeCompare(b.label, request.lang)),
     }));

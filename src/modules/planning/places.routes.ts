@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { postedValues, setFlash, takeFlash } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
-import { LANGUAGES } from '../../lib/i18n.js';
+import { LANGUAGES, languageName } from '../../lib/i18n.js';
 import { idParam } from '../../lib/params.js';
 import { staffBase } from '../../web/staff-guard.js';
 import { topicForm, venueForm } from './places.forms.js';
@@ -98,14 +98,14 @@ export default async function placesRoutes(scope: FastifyInstance, { db }: { db:
 
   function venuePage(request: FastifyRequest, reply: FastifyReply, venueId: number | undefined, values: Values, errors: Values, status = 200) {
     return reply.page('places/venue-form.eta', {
-      title: request.t(venueId ? 'places.venues.edit' : 'places.venues.new'), values, errors, languages: LANGUAGES,
+      title: request.t(venueId ? 'places.venues.edit' : 'places.venues.new'), values, errors, languages: LANGUAGES, languageLabel: (code: string) => languageName(code, request.lang),
       action: `${base(request, 'venues')}/${venueId ?? 'new'}`,
     }, status);
   }
 
   function topicPage(request: FastifyRequest, reply: FastifyReply, topicId: number | undefined, values: Values, errors: Values, status = 200) {
     return reply.page('places/topic-form.eta', {
-      title: request.t(topicId ? 'places.topics.edit' : 'places.topics.new'), values, errors, languages: LANGUAGES,
+      title: request.t(topicId ? 'places.topics.edit' : 'places.topics.new'), values, errors, languages: LANGUAGES, languageLabel: (code: string) => languageName(code, request.lang),
       action: `${base(request, 'topics')}/${topicId ?? 'new'}`,
     }, status);
   }

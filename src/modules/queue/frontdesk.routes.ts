@@ -8,7 +8,7 @@ import type { Clock } from '../../lib/clock.js';
 import { formatTime } from '../../lib/dates.js';
 import { setFlash, takeFlash } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
-import { LANGUAGES, directionOf, isLanguage, nativeLanguageName, translatorFor } from '../../lib/i18n.js';
+import { LANGUAGES, availableLanguages, directionOf, isLanguage, nativeLanguageName, translatorFor } from '../../lib/i18n.js';
 import { idParam } from '../../lib/params.js';
 import { idField } from '../../lib/text.js';
 import { hashToken, newManageToken } from '../../lib/tokens.js';
@@ -38,7 +38,7 @@ const FRONT_DESK = ['coordinator', 'desk'] as const;
 
 const walkInForm = z.object({
   topicIds: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(idField('frontDesk.walkIn.errors.topics')).min(1, 'frontDesk.walkIn.errors.topics').max(20)),
-  language: z.enum(LANGUAGES, 'frontDesk.walkIn.errors.language'),
+  language: z.enum(LANGUAGES, 'frontDesk.walkIn.errors.language').refine(isLanguage, 'frontDesk.walkIn.errors.language'),
 });
 
 /**
@@ -192,7 +192,7 @@ export default async function frontDeskRoutes(scope: FastifyInstance, { db, cloc
     const desks = await desksWithTopics(db, event.id);
     const topics = [...new Map(desks.flatMap((d) => d.topics).map((t) => [t.id, t])).values()].sort((a, b) => a.sortOrder - b.sortOrder);
     return reply.page('frontdesk/walk-in.eta', {
-      title: request.t('frontDesk.walkIn.title'), event, topics, languages: LANGUAGES.map((code) => ({ code, label: nativeLanguageName(code) })), values, errors,
+      title: request.t('frontDesk.walkIn.title'), event, topics, languages: availableLanguages().map((code) => ({ code, label: nativeLanguageName(code) })), values, errors,
       action: `${staffBase(request)}/events/${event.id}/walk-in`,
     }, status);
   }
