@@ -13,3 +13,7 @@ for face in NotoSans-Regular NotoSans-Bold; do
 done
 pyftsubset "$src/NotoSansArabic-Regular.ttf" --unicodes='U+0020-007E,U+00A0,U+0600-06FF,U+0750-077F,U+FB50-FDFF,U+FE70-FEFF,U+200C-200F' \
   --layout-features='*' --output-file="$out/NotoSansArabic-Regular.ttf"
+# Its glyphs padded to even lengths: pyftsubset writes a long loca with odd-length glyphs, fontkit's subsets of it
+# pick the short loca (offsets halved), and every glyph after an odd one would render empty.
+python3 -c 'import sys; from fontTools.ttLib import TTFont; f = TTFont(sys.argv[1]); f["glyf"].padding = 2; f.save(sys.argv[1])' \
+  "$out/NotoSansArabic-Regular.ttf"
