@@ -46,11 +46,13 @@ export class PdfWriter {
     private readonly arabic: PDFFont,
     private readonly size: PageSize,
     private readonly header: string,
+    private readonly dir: BaseDirection,
   ) {
     this.margin = size === 'A5' ? 34 : 40;
   }
 
-  static async create(options: { size?: PageSize; title: string; lang: string; header?: string; subject?: string }): Promise<PdfWriter> {
+  /** `dir`: the paragraphs' base direction unless a call gives its own ('rtl' for a document in Arabic or Persian). */
+  static async create(options: { size?: PageSize; title: string; lang: string; header?: string; subject?: string; dir?: BaseDirection }): Promise<PdfWriter> {
     const doc = await PDFDocument.create();
     doc.registerFontkit(parsedOnce);
     const bytes = fontBytes();
@@ -67,7 +69,7 @@ export class PdfWriter {
     doc.setProducer('familientag');
     doc.setCreator('familientag');
     if (options.subject) doc.setSubject(options.subject);
-    const writer = new PdfWriter(doc, regular, bold, arabic, options.size ?? 'A4', options.header ?? '');
+    const writer = new PdfWriter(doc, regular, bold, arabic, options.size ?? 'A4', options.header ?? '', options.dir ?? 'auto');
     writer.newPage();
     return writer;
   }
@@ -119,7 +121,7 @@ export class PdfWriter {
     const font = options.bold ? this.bold : this.regular;
     const indent = options.indent ?? 0;
     const lineHeight = size * 1.35;
-    for (const line of this.lines(value, font, size, this.contentWidth - indent, options.dir)) {
+    for (const line of this.lines(value, font, size, this.contentWidth - indent, options.dir ?? this.dir)) {
       this.ensureSpace(lineHeight);
       this.y -= size;
       // The indent is on the side a line starts from: the right in a right-to-left paragraph.
@@ -131,7 +133,7 @@ export class PdfWriter {
   }
 
   /** A list item with a tick box (documents to bring) or a bullet. */
-  item(value: string, kind: 'box' | 'bullet' = 'bullet', size = 10, dir: BaseDirection = 'auto') {
+  item(value: string, kind: 'box' | 'bullet' = 'bullet', size = 10, dir: BaseDirection = this.dir) {
     const lines = this.lines(value, this.regular, size, this.contentWidth - 18, dir);
     this.ensureSpace(size * 1.35 * Math.min(lines.length, 3));
     const top = this.y - size;

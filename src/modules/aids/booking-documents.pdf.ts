@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatDate, formatTime } from '../../lib/dates.js';
+import { directionOf } from '../../lib/i18n.js';
 import { PdfWriter } from '../../lib/pdf/writer.js';
 import { combineDocuments } from './combined-documents.js';
 
@@ -19,7 +20,7 @@ export type BookingDocumentsInput = {
 export async function bookingDocumentsPdf(input: BookingDocumentsInput): Promise<Uint8Array> {
   const { t, lang } = input;
   const title = t('aids.bookingDocuments.title');
-  const pdf = await PdfWriter.create({ title, lang, header: `${input.organisationName} · ${input.eventTitle}` });
+  const pdf = await PdfWriter.create({ title, lang, header: `${input.organisationName} · ${input.eventTitle}`, dir: directionOf(lang) === 'rtl' ? 'rtl' : 'auto' });
   pdf.heading(title, 1);
 
   const top = pdf.cursor;
