@@ -4,7 +4,7 @@ import bidiModule, { type EmbeddingLevels } from 'bidi-js';
 const bidi = (bidiModule as unknown as typeof bidiModule.default)();
 
 export type BaseDirection = 'ltr' | 'rtl' | 'auto';
-export type FontRole = 'latin' | 'arabic';
+type FontRole = 'latin' | 'arabic';
 
 /**
  * A run drawn left to right with one font. A right-to-left Arabic run is in logical order, because joining

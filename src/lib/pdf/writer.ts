@@ -153,7 +153,8 @@ export class PdfWriter {
     this.ensureSpace(42);
     this.text(translation ? `${label} · ${translation}` : label, { size: labelSize, muted: true, gapAfter: 1 });
     if (value) {
-      this.text(value, { size: 11, gapAfter: 7 });
+      // Under its German label from the left, also a name in Arabic script (which is still shaped and ordered).
+      this.text(value, { size: 11, gapAfter: 7, dir: 'ltr' });
       return;
     }
     this.openField(fieldName);
