@@ -35,7 +35,7 @@ export const parsedOnce: typeof fontkit = {
           font.getGlyph(lookup.glyphForCodePoint(codePoint).id, letters);
         }
       }
-      if (bytes === fontBytes().arabic) layoutByMarkedDirection(font);
+      if (bytes === fontBytes().arabic || bytes === fontBytes().arabicBold) layoutByMarkedDirection(font);
       parsedFonts.set(bytes, font);
     }
     return font;

@@ -44,6 +44,7 @@ export class PdfWriter {
     readonly regular: PDFFont,
     readonly bold: PDFFont,
     private readonly arabic: PDFFont,
+    private readonly arabicBold: PDFFont,
     private readonly size: PageSize,
     private readonly header: string,
     private readonly dir: BaseDirection,
@@ -58,18 +59,19 @@ export class PdfWriter {
     const bytes = fontBytes();
     // A subset's name starts with a tag of six capitals and "+" (PDF 32000-1, 9.6.4), so readers know it is one.
     const tag = Array.from(randomBytes(6), (b) => String.fromCharCode(65 + (b % 26))).join('');
-    const [regular, bold, arabic] = await Promise.all([
+    const [regular, bold, arabic, arabicBold] = await Promise.all([
       doc.embedFont(bytes.regular, { subset: true, customName: `${tag}+NotoSans-Regular` }),
       doc.embedFont(bytes.bold, { subset: true, customName: `${tag}+NotoSans-Bold` }),
-      // Dropped again in finish() when no Arabic-script text was drawn, so other documents stay as small as before.
+      // Each dropped again in finish() when no Arabic-script text used it, so other documents stay as they were.
       doc.embedFont(bytes.arabic, { subset: true, customName: `${tag}+NotoSansArabic-Regular` }),
+      doc.embedFont(bytes.arabicBold, { subset: true, customName: `${tag}+NotoSansArabic-Bold` }),
     ]);
     doc.setTitle(options.title, { showInWindowTitleBar: true });
     doc.setLanguage(options.lang);
     doc.setProducer('familientag');
     doc.setCreator('familientag');
     if (options.subject) doc.setSubject(options.subject);
-    const writer = new PdfWriter(doc, regular, bold, arabic, options.size ?? 'A4', options.header ?? '', options.dir ?? 'auto');
+    const writer = new PdfWriter(doc, regular, bold, arabic, arabicBold, options.size ?? 'A4', options.header ?? '', options.dir ?? 'auto');
     writer.newPage();
     return writer;
   }
@@ -275,11 +277,9 @@ export class PdfWriter {
       this.page = page;
       this.drawLine(line!, this.width - this.margin - this.lineWidth(line!, this.regular, 8), this.width - this.margin, this.margin - 14, 8, this.regular, MUTED);
     });
-    if (!this.arabicUsed) {
-      // pdf-lib writes every font it was given; one no text used would only add bytes and time.
-      const fonts = (this.doc as unknown as { fonts: PDFFont[] }).fonts;
-      fonts.splice(fonts.indexOf(this.arabic), 1);
-    }
+    // pdf-lib writes every font it was given; one no text used would only add bytes and time.
+    const fonts = (this.doc as unknown as { fonts: PDFFont[] }).fonts;
+    for (const unused of [this.arabic, this.arabicBold].filter((font) => !this.arabicUsed.has(font))) fonts.splice(fonts.indexOf(unused), 1);
     return this.doc.save({ updateFieldAppearances: false });
   }
 
@@ -332,7 +332,8 @@ export class PdfWriter {
     const words = value.split(/\s+/).filter(Boolean);
     const text = words.join(' ');
     const paragraph = bidiParagraph(text, dir, arabicHas);
-    const fontAt = (index: number) => (paragraph.fonts[index] === 'arabic' ? this.arabic : font);
+    const arabic = this.arabicBeside(font);
+    const fontAt = (index: number) => (paragraph.fonts[index] === 'arabic' ? arabic : font);
     /** Width at size 1 of text[start, end): each stretch of one font measured (and shaped) as a whole. */
     const widthOf = (start: number, end: number) => {
       let total = 0;
@@ -362,12 +363,17 @@ export class PdfWriter {
     }
     ranges.push([lineStart, text.length - 1]);
     return ranges.map(([start, end]) => {
-      const runs = visualRuns(paragraph, start, end).map((run) => ({ ...run, width: this.wordWidth(run.font === 'arabic' ? this.arabic : font, run.text) }));
+      const runs = visualRuns(paragraph, start, end).map((run) => ({ ...run, width: this.wordWidth(run.font === 'arabic' ? arabic : font, run.text) }));
       return { text: text.slice(start, end + 1), rtl: paragraph.rtl, runs, width: runs.reduce((sum, run) => sum + run.width, 0) };
     });
   }
 
-  private arabicUsed = false;
+  private readonly arabicUsed = new Set<PDFFont>();
+
+  /** Noto Sans Arabic in the weight of the Latin font it stands beside. */
+  private arabicBeside(font: PDFFont) {
+    return font === this.bold ? this.arabicBold : this.arabic;
+  }
 
   /** Draws a line between `left` and `right`: from the left, or from the right in a right-to-left paragraph. */
   private drawLine(line: Line, left: number, right: number, y: number, size: number, font: PDFFont, color: Color) {
@@ -376,10 +382,11 @@ export class PdfWriter {
       return;
     }
     let x = line.rtl ? right - line.width! * size : left;
+    const arabic = this.arabicBeside(font);
     for (const run of line.runs) {
-      if (run.font === 'arabic') this.arabicUsed = true;
+      if (run.font === 'arabic') this.arabicUsed.add(arabic);
       const text = run.font === 'arabic' && run.rtl ? RTL_RUN + run.text : run.text;
-      this.page.drawText(text, { x, y, size, font: run.font === 'arabic' ? this.arabic : font, color });
+      this.page.drawText(text, { x, y, size, font: run.font === 'arabic' ? arabic : font, color });
       x += run.width * size;
     }
   }
