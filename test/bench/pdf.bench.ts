@@ -13,6 +13,7 @@ import { aidPdf } from '../../src/modules/aids/aid.pdf.js';
 import { bookingDocumentsPdf } from '../../src/modules/aids/booking-documents.pdf.js';
 import { AIDS } from '../../src/modules/benefits/forms.data.js';
 import { generalDocumentList } from '../../src/modules/benefits/rules.js';
+import { ARABIC_DOCUMENTS, arabicTranslator } from '../helpers/arabic.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 200);
 const WARM_UP = 20;
@@ -49,7 +50,19 @@ const documentsList = () => bookingDocumentsPdf({
   topics: [{ topic: 'Kindergeld', documents: generalDocumentList('kindergeld').de }, { topic: 'Kinderzuschlag', documents: generalDocumentList('kinderzuschlag').de }],
 });
 
-const cases = { 'bare pdf-lib page, same font': barePage, 'full Kindergeld aid (2 children, de+en)': fullAid, 'documents list of a booking': documentsList };
+// The same list in Arabic: shaped, reordered and with Noto Sans Arabic embedded beside Noto Sans (no target).
+const arabicT = arabicTranslator();
+const arabicDocumentsList = () => bookingDocumentsPdf({
+  t: arabicT, lang: 'ar', organisationName: 'Werra-Meißner-Kreis', eventTitle: 'Tag der Familienleistungen', code: 'K7M3QX',
+  localDate: '2026-12-09', venue: { name: 'Familienzentrum Eschwege', street: 'Marktplatz 8', postcode: '37269', town: 'Eschwege' },
+  stops: [{ startsAt: new Date('2026-12-09T13:00:00Z'), topic: 'إعانة الطفل (Kindergeld)', desk: 'Tisch 1' }, { startsAt: new Date('2026-12-09T13:30:00Z'), topic: 'بدل السكن (Wohngeld)', desk: 'Tisch 1' }],
+  topics: [{ topic: 'إعانة الطفل (Kindergeld)', documents: ARABIC_DOCUMENTS.kindergeld }, { topic: 'بدل السكن (Wohngeld)', documents: ARABIC_DOCUMENTS.wohngeld }],
+});
+
+const cases = {
+  'bare pdf-lib page, same font': barePage, 'full Kindergeld aid (2 children, de+en)': fullAid, 'documents list of a booking': documentsList,
+  'documents list in Arabic': arabicDocumentsList,
+};
 const times = new Map<string, number[]>(Object.keys(cases).map((name) => [name, []]));
 const sizes = new Map<string, number>();
 for (let i = 0; i < WARM_UP; i++) for (const make of Object.values(cases)) await make();

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import jsQRModule from 'jsqr';
@@ -21,6 +21,39 @@ export function pdfText(bytes: Uint8Array | Buffer, options: { layout?: boolean 
   }
 }
 
+/** The embedded fonts as pdffonts lists them: name, then whether embedded, subset and with a ToUnicode map. */
+export function pdfFonts(bytes: Uint8Array | Buffer): Array<{ name: string; embedded: boolean; subset: boolean; unicode: boolean }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'familientag-pdf-'));
+  try {
+    const file = path.join(dir, 'document.pdf');
+    writeFileSync(file, bytes);
+    const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    return lines.map((line) => {
+      const [yes1, yes2, yes3] = / (yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line)!.slice(1);
+      return { name: line.split(/\s+/)[0]!, embedded: yes1 === 'yes', subset: yes2 === 'yes', unicode: yes3 === 'yes' };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Each line of page 1 as pdftotext -bbox-layout finds it: its text in reading order and its left and right edge. */
+export function pdfLines(bytes: Uint8Array | Buffer): Array<{ text: string; xMin: number; xMax: number }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'familientag-pdf-'));
+  try {
+    const file = path.join(dir, 'document.pdf');
+    writeFileSync(file, bytes);
+    execFileSync('pdftotext', ['-bbox-layout', '-f', '1', '-l', '1', '-enc', 'UTF-8', file, path.join(dir, 'document.html')]);
+    const html = readFileSync(path.join(dir, 'document.html'), 'utf8');
+    return [...html.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([\s\S]*?)<\/line>/g)].map((match) => ({
+      xMin: Number(match[1]), xMax: Number(match[2]),
+      text: [...match[3]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((word) => word[1]!.replace(/&amp;/g, '&')).join(' '),
+    }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Page count and AcroForm field names, from poppler's pdfinfo and the PDF's own field dictionary. */
 export function pdfPages(bytes: Uint8Array | Buffer): number {
   const dir = mkdtempSync(path.join(tmpdir(), 'familientag-pdf-'));
@@ -35,11 +68,12 @@ export function pdfPages(bytes: Uint8Array | Buffer): number {
 }
 
 /** Renders one page to a PNG for a person to look at (pdftoppm); returns the file name. */
-export function pdfPagePng(bytes: Uint8Array | Buffer, file: string, page = 1): string {
+export function pdfPagePng(bytes: Uint8Array | Buffer, file: string, page = 1, resolution = 70): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'familientag-pdf-'));
   const pdf = path.join(dir, 'document.pdf');
   writeFileSync(pdf, bytes);
-  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', String(page), '-l', String(page), '-singlefile', pdf, file.replace(/\.png$/, '')]);
+  mkdirSync(path.dirname(file), { recursive: true });
+  execFileSync('pdftoppm', ['-png', '-r', String(resolution), '-f', String(page), '-l', String(page), '-singlefile', pdf, file.replace(/\.png$/, '')]);
   rmSync(dir, { recursive: true, force: true });
   return file;
 }

@@ -1,30 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import fontkit from '@pdf-lib/fontkit';
-import { type PDFFont, PDFDocument, type PDFPage, type PDFTextField, rgb } from 'pdf-lib';
+import { type Color, type PDFFont, PDFDocument, type PDFPage, type PDFTextField, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { type BaseDirection, type VisualRun, bidiParagraph, needsBidi, visualRuns } from './bidi.js';
 import { fontBytes } from './fonts.js';
-
-/**
- * fontkit parses a font's tables anew for every document; the fonts never change, so each is parsed once per
- * process and its parsed form (with fontkit's glyph and layout caches) is shared. Subsets are still made per
- * document. Keyed by the bytes themselves, which fontBytes() reads once.
- * fontkit keeps each glyph object with the characters it was first asked for: a glyph first met as a part of
- * another (the u in ü, when a subset is written) would keep none, and later documents' text layers would lose
- * that letter. So every glyph is made once from its own character before any document uses the font.
- */
-const parsedFonts = new WeakMap<object, ReturnType<typeof fontkit.create>>();
-const parsedOnce: typeof fontkit = {
-  ...fontkit,
-  create(bytes: Uint8Array, postscriptName?: string) {
-    let font = parsedFonts.get(bytes);
-    if (!font) {
-      font = fontkit.create(bytes, postscriptName);
-      for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
-      parsedFonts.set(bytes, font);
-    }
-    return font;
-  },
-};
+import { RTL_RUN, arabicHas, parsedOnce } from './shaping.js';
 
 const PAGE_SIZES = { A4: [595.28, 841.89], A5: [419.53, 595.28], A4landscape: [841.89, 595.28] } as const;
 export type PageSize = keyof typeof PAGE_SIZES;
@@ -34,7 +13,19 @@ const MUTED = rgb(0.35, 0.35, 0.4);
 const RULE = rgb(0.75, 0.75, 0.8);
 const FIELD_BACKGROUND = rgb(0.93, 0.95, 1);
 
-type TextOptions = { size?: number; bold?: boolean; muted?: boolean; indent?: number; gapAfter?: number };
+/**
+ * `dir`: the paragraph's base direction; 'auto' (the default) takes it from the first strong letter (UBA P2),
+ * so a German sentence with an Arabic name stays left to right. Give 'rtl' for text in Arabic or Persian that
+ * may start with a German term or a number.
+ */
+export type TextOptions = { size?: number; bold?: boolean; muted?: boolean; indent?: number; gapAfter?: number; dir?: BaseDirection };
+
+/**
+ * One wrapped line. Plain text (no right-to-left letters, the common case) is drawn in one piece; a bidi line
+ * is drawn as runs in visual order, each with its font and width at size 1, right-aligned in a right-to-left
+ * paragraph.
+ */
+type Line = { text: string; rtl: boolean; runs?: Array<VisualRun & { width: number }>; width?: number };
 
 /**
  * A flowing PDF document: text wraps at the margin and moves to a new page when the page is full; every page
@@ -52,28 +43,35 @@ export class PdfWriter {
     readonly doc: PDFDocument,
     readonly regular: PDFFont,
     readonly bold: PDFFont,
+    private readonly arabic: PDFFont,
+    private readonly arabicBold: PDFFont,
     private readonly size: PageSize,
     private readonly header: string,
+    private readonly dir: BaseDirection,
   ) {
     this.margin = size === 'A5' ? 34 : 40;
   }
 
-  static async create(options: { size?: PageSize; title: string; lang: string; header?: string; subject?: string }): Promise<PdfWriter> {
+  /** `dir`: the paragraphs' base direction unless a call gives its own ('rtl' for a document in Arabic or Persian). */
+  static async create(options: { size?: PageSize; title: string; lang: string; header?: string; subject?: string; dir?: BaseDirection }): Promise<PdfWriter> {
     const doc = await PDFDocument.create();
     doc.registerFontkit(parsedOnce);
     const bytes = fontBytes();
     // A subset's name starts with a tag of six capitals and "+" (PDF 32000-1, 9.6.4), so readers know it is one.
     const tag = Array.from(randomBytes(6), (b) => String.fromCharCode(65 + (b % 26))).join('');
-    const [regular, bold] = await Promise.all([
+    const [regular, bold, arabic, arabicBold] = await Promise.all([
       doc.embedFont(bytes.regular, { subset: true, customName: `${tag}+NotoSans-Regular` }),
       doc.embedFont(bytes.bold, { subset: true, customName: `${tag}+NotoSans-Bold` }),
+      // Each dropped again in finish() when no Arabic-script text used it, so other documents stay as they were.
+      doc.embedFont(bytes.arabic, { subset: true, customName: `${tag}+NotoSansArabic-Regular` }),
+      doc.embedFont(bytes.arabicBold, { subset: true, customName: `${tag}+NotoSansArabic-Bold` }),
     ]);
     doc.setTitle(options.title, { showInWindowTitleBar: true });
     doc.setLanguage(options.lang);
     doc.setProducer('familientag');
     doc.setCreator('familientag');
     if (options.subject) doc.setSubject(options.subject);
-    const writer = new PdfWriter(doc, regular, bold, options.size ?? 'A4', options.header ?? '');
+    const writer = new PdfWriter(doc, regular, bold, arabic, arabicBold, options.size ?? 'A4', options.header ?? '', options.dir ?? 'auto');
     writer.newPage();
     return writer;
   }
@@ -95,7 +93,8 @@ export class PdfWriter {
     this.pages.push(this.page);
     this.y = PAGE_SIZES[this.size][1] - this.margin;
     if (this.header) {
-      this.page.drawText(this.fit(this.header, 8, this.contentWidth), { x: this.margin, y: this.y, size: 8, font: this.regular, color: MUTED });
+      const [line] = this.lines(this.fit(this.header, 8, this.contentWidth), this.regular, 8, Infinity);
+      this.drawLine(line!, this.margin, this.width - this.margin, this.y, 8, this.regular, MUTED);
       this.y -= 8;
       this.page.drawLine({ start: { x: this.margin, y: this.y }, end: { x: this.width - this.margin, y: this.y }, thickness: 0.5, color: RULE });
       this.y -= 16;
@@ -124,26 +123,30 @@ export class PdfWriter {
     const font = options.bold ? this.bold : this.regular;
     const indent = options.indent ?? 0;
     const lineHeight = size * 1.35;
-    for (const line of this.wrap(value, font, size, this.contentWidth - indent)) {
+    for (const line of this.lines(value, font, size, this.contentWidth - indent, options.dir ?? this.dir)) {
       this.ensureSpace(lineHeight);
       this.y -= size;
-      this.page.drawText(line, { x: this.margin + indent, y: this.y, size, font, color: options.muted ? MUTED : INK });
+      // The indent is on the side a line starts from: the right in a right-to-left paragraph.
+      const [left, right] = line.rtl ? [this.margin, this.width - this.margin - indent] : [this.margin + indent, this.width - this.margin];
+      this.drawLine(line, left, right, this.y, size, font, options.muted ? MUTED : INK);
       this.y -= lineHeight - size;
     }
     this.y -= options.gapAfter ?? 4;
   }
 
   /** A list item with a tick box (documents to bring) or a bullet. */
-  item(value: string, kind: 'box' | 'bullet' = 'bullet', size = 10) {
-    const lines = this.wrap(value, this.regular, size, this.contentWidth - 18);
+  item(value: string, kind: 'box' | 'bullet' = 'bullet', size = 10, dir: BaseDirection = this.dir) {
+    const lines = this.lines(value, this.regular, size, this.contentWidth - 18, dir);
     this.ensureSpace(size * 1.35 * Math.min(lines.length, 3));
     const top = this.y - size;
+    // The box or bullet stands where the item's lines start: on the right for a right-to-left item.
+    const start = lines[0]?.rtl ? this.width - this.margin - size : this.margin;
     if (kind === 'box') {
-      this.page.drawRectangle({ x: this.margin, y: top - 1, width: size, height: size, borderColor: INK, borderWidth: 0.8 });
+      this.page.drawRectangle({ x: start, y: top - 1, width: size, height: size, borderColor: INK, borderWidth: 0.8 });
     } else {
-      this.page.drawCircle({ x: this.margin + 4, y: top + size * 0.35, size: 1.8, color: INK });
+      this.page.drawCircle({ x: lines[0]?.rtl ? this.width - this.margin - 4 : this.margin + 4, y: top + size * 0.35, size: 1.8, color: INK });
     }
-    this.text(value, { size, indent: 18, gapAfter: 3 });
+    this.text(value, { size, indent: 18, gapAfter: 3, dir });
   }
 
   /** A label over its answer; without an answer, an empty AcroForm text field to fill in on a screen. */
@@ -152,7 +155,8 @@ export class PdfWriter {
     this.ensureSpace(42);
     this.text(translation ? `${label} · ${translation}` : label, { size: labelSize, muted: true, gapAfter: 1 });
     if (value) {
-      this.text(value, { size: 11, gapAfter: 7 });
+      // Under its German label from the left, also a name in Arabic script (which is still shaped and ordered).
+      this.text(value, { size: 11, gapAfter: 7, dir: 'ltr' });
       return;
     }
     this.openField(fieldName);
@@ -191,14 +195,12 @@ export class PdfWriter {
     const xs = widths.map((_, i) => this.margin + tickWidth + widths.slice(0, i).reduce((a, b) => a + b, 0));
     const drawRow = (cells: string[], bold: boolean, box: boolean) => {
       const font = bold ? this.bold : this.regular;
-      const wrapped = cells.map((cell, i) => this.wrap(cell, font, size, widths[i]! - 6));
+      const wrapped = cells.map((cell, i) => this.lines(cell, font, size, widths[i]! - 6));
       const height = Math.max(...wrapped.map((lines) => lines.length)) * lineHeight + 5;
       return { height, draw: () => {
         const top = this.y;
         if (box) this.page.drawRectangle({ x: this.margin, y: top - size - 3, width: size, height: size, borderColor: INK, borderWidth: 0.8 });
-        wrapped.forEach((lines, i) => lines.forEach((line, l) => this.page.drawText(line, {
-          x: xs[i]!, y: top - size - 1 - l * lineHeight, size, font, color: INK,
-        })));
+        wrapped.forEach((lines, i) => lines.forEach((line, l) => this.drawLine(line, xs[i]!, xs[i]! + widths[i]! - 6, top - size - 1 - l * lineHeight, size, font, INK)));
         this.y -= height;
         this.page.drawLine({ start: { x: this.margin, y: this.y + 2 }, end: { x: this.width - this.margin, y: this.y + 2 }, thickness: bold ? 0.8 : 0.4, color: bold ? INK : RULE });
       } };
@@ -252,11 +254,12 @@ export class PdfWriter {
   }
 
   /** Text placed freely (beside a QR code, a poster's headline); does not move the flow. */
-  place(value: string, x: number, y: number, options: { size?: number; bold?: boolean; maxWidth?: number } = {}) {
+  place(value: string, x: number, y: number, options: { size?: number; bold?: boolean; maxWidth?: number; dir?: BaseDirection } = {}) {
     const size = options.size ?? 10;
     const font = options.bold ? this.bold : this.regular;
-    const lines = this.wrap(value, font, size, options.maxWidth ?? this.width - x - this.margin);
-    lines.forEach((line, i) => this.page.drawText(line, { x, y: y - size - i * size * 1.25, size, font, color: INK }));
+    const width = options.maxWidth ?? this.width - x - this.margin;
+    const lines = this.lines(value, font, size, width, options.dir);
+    lines.forEach((line, i) => this.drawLine(line, x, x + width, y - size - i * size * 1.25, size, font, INK));
     return lines.length * size * 1.25;
   }
 
@@ -270,9 +273,13 @@ export class PdfWriter {
     this.pages.forEach((page, index) => {
       const label = pageLabel(index + 1, total);
       if (!label) return;
-      const width = this.regular.widthOfTextAtSize(label, 8);
-      page.drawText(label, { x: this.width - this.margin - width, y: this.margin - 14, size: 8, font: this.regular, color: MUTED });
+      const [line] = this.lines(label, this.regular, 8, Infinity);
+      this.page = page;
+      this.drawLine(line!, this.width - this.margin - this.lineWidth(line!, this.regular, 8), this.width - this.margin, this.margin - 14, 8, this.regular, MUTED);
     });
+    // pdf-lib writes every font it was given; one no text used would only add bytes and time.
+    const fonts = (this.doc as unknown as { fonts: PDFFont[] }).fonts;
+    for (const unused of [this.arabic, this.arabicBold].filter((font) => !this.arabicUsed.has(font))) fonts.splice(fonts.indexOf(unused), 1);
     return this.doc.save({ updateFieldAppearances: false });
   }
 
@@ -306,6 +313,88 @@ export class PdfWriter {
     return lines;
   }
 
+  /** Wrapped lines of every paragraph (split at "\n"); the bidi algorithm only where a paragraph needs it. */
+  private lines(value: string, font: PDFFont, size: number, width: number, dir: BaseDirection = 'auto'): Line[] {
+    const lines: Line[] = [];
+    for (const paragraph of value.split('\n')) {
+      if (dir !== 'rtl' && !needsBidi(paragraph)) for (const text of this.wrap(paragraph, font, size, width)) lines.push({ text, rtl: false });
+      else lines.push(...this.bidiLines(paragraph, font, size, width, dir));
+    }
+    return lines;
+  }
+
+  /**
+   * A paragraph with right-to-left text: levels resolved once for the whole paragraph (UBA), lines broken on
+   * the logical text, and each line reordered on its own (UBA L1–L4), with the Latin font for Latin text and
+   * Noto Sans Arabic for Arabic script.
+   */
+  private bidiLines(value: string, font: PDFFont, size: number, width: number, dir: BaseDirection): Line[] {
+    const words = value.split(/\s+/).filter(Boolean);
+    const text = words.join(' ');
+    const paragraph = bidiParagraph(text, dir, arabicHas);
+    const arabic = this.arabicBeside(font);
+    const fontAt = (index: number) => (paragraph.fonts[index] === 'arabic' ? arabic : font);
+    /** Width at size 1 of text[start, end): each stretch of one font measured (and shaped) as a whole. */
+    const widthOf = (start: number, end: number) => {
+      let total = 0;
+      for (let from = start, i = start + 1; i <= end; i++) {
+        if (i === end || fontAt(i) !== fontAt(from)) {
+          total += this.wordWidth(fontAt(from), text.slice(from, i));
+          from = i;
+        }
+      }
+      return total;
+    };
+    const limit = width / size;
+    const ranges: Array<[number, number]> = [];
+    let lineStart = 0;
+    let lineWidth = 0;
+    let offset = 0;
+    for (const [index, word] of words.entries()) {
+      const wordWidth = widthOf(offset, offset + word.length);
+      if (index > 0 && lineWidth + widthOf(offset - 1, offset) + wordWidth > limit) {
+        ranges.push([lineStart, offset - 2]);
+        lineStart = offset;
+        lineWidth = wordWidth;
+      } else {
+        lineWidth += (index > 0 ? widthOf(offset - 1, offset) : 0) + wordWidth;
+      }
+      offset += word.length + 1;
+    }
+    ranges.push([lineStart, text.length - 1]);
+    return ranges.map(([start, end]) => {
+      const runs = visualRuns(paragraph, start, end).map((run) => ({ ...run, width: this.wordWidth(run.font === 'arabic' ? arabic : font, run.text) }));
+      return { text: text.slice(start, end + 1), rtl: paragraph.rtl, runs, width: runs.reduce((sum, run) => sum + run.width, 0) };
+    });
+  }
+
+  private readonly arabicUsed = new Set<PDFFont>();
+
+  /** Noto Sans Arabic in the weight of the Latin font it stands beside. */
+  private arabicBeside(font: PDFFont) {
+    return font === this.bold ? this.arabicBold : this.arabic;
+  }
+
+  /** Draws a line between `left` and `right`: from the left, or from the right in a right-to-left paragraph. */
+  private drawLine(line: Line, left: number, right: number, y: number, size: number, font: PDFFont, color: Color) {
+    if (!line.runs) {
+      this.page.drawText(line.text, { x: left, y, size, font, color });
+      return;
+    }
+    let x = line.rtl ? right - line.width! * size : left;
+    const arabic = this.arabicBeside(font);
+    for (const run of line.runs) {
+      if (run.font === 'arabic') this.arabicUsed.add(arabic);
+      const text = run.font === 'arabic' && run.rtl ? RTL_RUN + run.text : run.text;
+      this.page.drawText(text, { x, y, size, font: run.font === 'arabic' ? arabic : font, color });
+      x += run.width * size;
+    }
+  }
+
+  private lineWidth(line: Line, font: PDFFont, size: number) {
+    return (line.runs ? line.width! : this.wordWidth(font, line.text)) * size;
+  }
+
   private readonly widths = new Map<PDFFont, Map<string, number>>();
 
   /** Width of a word at size 1. */
@@ -319,7 +408,8 @@ export class PdfWriter {
 
   private fit(value: string, size: number, width: number) {
     let fitted = value;
-    while (fitted.length > 1 && this.regular.widthOfTextAtSize(fitted, size) > width) fitted = fitted.slice(0, -2) + '…';
+    const widthOf = (text: string) => this.lineWidth(this.lines(text, this.regular, size, Infinity)[0]!, this.regular, size);
+    while (fitted.length > 1 && widthOf(fitted) > width) fitted = fitted.slice(0, -2) + '…';
     return fitted;
   }
 

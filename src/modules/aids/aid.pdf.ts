@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { DateTime } from 'luxon';
+import { directionOf } from '../../lib/i18n.js';
 import { PdfWriter } from '../../lib/pdf/writer.js';
 import type { Authority } from '../benefits/authorities.repository.js';
 import { type IsoDate, ONLINE_SERVICES } from '../benefits/benefits.js';
@@ -32,6 +33,8 @@ export async function aidPdf(input: AidPdfInput): Promise<Uint8Array> {
   const de = input.translators.de;
   const family = input.translators.family;
   const bilingual = lang !== 'de';
+  /** The family's sentences are right to left in Arabic and Persian even when they start with a German term. */
+  const dir = directionOf(lang) === 'rtl' ? 'rtl' : 'auto';
   /** A sentence of the locales in German, and in the family's language under it. */
   const say = (key: string, values: Record<string, unknown> = {}) => ({ de: de(key, values), other: bilingual ? family(key, values) : undefined });
   /** A text of the aids' tables (a key of the locales) in German, and in the family's language. */
@@ -45,11 +48,11 @@ export async function aidPdf(input: AidPdfInput): Promise<Uint8Array> {
   });
   const pair = (text: { de: string; other?: string | undefined }, options: { size?: number; bold?: boolean } = {}) => {
     pdf.text(text.de, { ...options, gapAfter: text.other ? 1 : 4 });
-    if (text.other) pdf.text(text.other, { size: (options.size ?? 10) * 0.9, muted: true });
+    if (text.other) pdf.text(text.other, { size: (options.size ?? 10) * 0.9, muted: true, dir });
   };
 
   pdf.heading(title, 1);
-  if (bilingual) pdf.text(family('aids.aid.title', { benefit: benefitName.other }), { size: 12, muted: true, gapAfter: 6 });
+  if (bilingual) pdf.text(family('aids.aid.title', { benefit: benefitName.other }), { size: 12, muted: true, gapAfter: 6, dir });
   const formCodes = [...new Set(aid.forms.map((f) => f.code))].join(', ');
   pair(say('aids.aid.lead', { forms: formCodes, date: DateTime.fromISO(input.today).setLocale('de').toFormat('dd.MM.yyyy') }), { size: 9 });
 
@@ -66,7 +69,7 @@ export async function aidPdf(input: AidPdfInput): Promise<Uint8Array> {
     pdf.heading(de('aids.aid.hints'), 2);
     for (const hint of hints) {
       pdf.item(de(hint.text));
-      if (bilingual) pdf.text(family(hint.text), { size: 9, muted: true, indent: 18 });
+      if (bilingual) pdf.text(family(hint.text), { size: 9, muted: true, indent: 18, dir });
     }
   }
 
@@ -84,16 +87,16 @@ export async function aidPdf(input: AidPdfInput): Promise<Uint8Array> {
   }
 
   pdf.heading(de('aids.aid.documents'), 2);
-  if (bilingual) pdf.text(family('aids.aid.documents'), { size: 10, muted: true });
+  if (bilingual) pdf.text(family('aids.aid.documents'), { size: 10, muted: true, dir });
   const otherList = bilingual ? documentChecklist(aid.benefit, facts, lang) : [];
   for (const item of documentChecklist(aid.benefit, facts, 'de')) {
     pdf.item(item.text, 'box');
     const other = otherList.find((o) => o.id === item.id);
-    if (other) pdf.text(other.text, { size: 8.5, muted: true, indent: 18 });
+    if (other) pdf.text(other.text, { size: 8.5, muted: true, indent: 18, dir });
   }
 
   pdf.heading(de('aids.aid.whereTo'), 2);
-  if (bilingual) pdf.text(family('aids.aid.whereTo'), { size: 10, muted: true });
+  if (bilingual) pdf.text(family('aids.aid.whereTo'), { size: 10, muted: true, dir });
   const authority = input.authority;
   if (authority) {
     pdf.text(authority.name, { bold: true, gapAfter: 1 });

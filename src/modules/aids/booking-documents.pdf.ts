@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatDate, formatTime } from '../../lib/dates.js';
+import { directionOf } from '../../lib/i18n.js';
 import { PdfWriter } from '../../lib/pdf/writer.js';
 import { combineDocuments } from './combined-documents.js';
 
@@ -19,18 +20,22 @@ export type BookingDocumentsInput = {
 export async function bookingDocumentsPdf(input: BookingDocumentsInput): Promise<Uint8Array> {
   const { t, lang } = input;
   const title = t('aids.bookingDocuments.title');
-  const pdf = await PdfWriter.create({ title, lang, header: `${input.organisationName} · ${input.eventTitle}` });
+  const rtl = directionOf(lang) === 'rtl';
+  const pdf = await PdfWriter.create({ title, lang, header: `${input.organisationName} · ${input.eventTitle}`, dir: rtl ? 'rtl' : 'auto' });
   pdf.heading(title, 1);
 
+  // The QR code stands where the page starts (on the right in Arabic and Persian), the code and address beside it.
   const top = pdf.cursor;
   const side = 92;
-  pdf.qr(input.code, side);
-  const x = pdf.margin + side + 16;
+  const qrX = rtl ? pdf.width - pdf.margin - side : pdf.margin;
+  pdf.qr(input.code, side, qrX);
+  const x = rtl ? pdf.margin : pdf.margin + side + 16;
+  const place = { maxWidth: pdf.contentWidth - side - 16, dir: rtl ? 'rtl' as const : 'auto' as const };
   let y = top;
-  y -= pdf.place(t('aids.bookingDocuments.code'), x, y, { size: 9 });
-  y -= pdf.place(input.code, x, y, { size: 22, bold: true }) + 6;
-  y -= pdf.place(formatDate(input.localDate, lang), x, y, { size: 11, bold: true });
-  y -= pdf.place(`${input.venue.name}, ${input.venue.street}, ${input.venue.postcode} ${input.venue.town}`, x, y, { size: 10 });
+  y -= pdf.place(t('aids.bookingDocuments.code'), x, y, { ...place, size: 9 });
+  y -= pdf.place(input.code, x, y, { ...place, size: 22, bold: true }) + 6;
+  y -= pdf.place(formatDate(input.localDate, lang), x, y, { ...place, size: 11, bold: true });
+  y -= pdf.place(`${input.venue.name}, ${input.venue.street}, ${input.venue.postcode} ${input.venue.town}`, x, y, { ...place, size: 10 });
   pdf.moveTo(Math.min(top - side, y) - 10);
   if (input.venue.directions) pdf.text(input.venue.directions, { size: 9, muted: true });
 

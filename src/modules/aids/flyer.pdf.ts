@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatDate } from '../../lib/dates.js';
+import { directionOf } from '../../lib/i18n.js';
 import { PdfWriter } from '../../lib/pdf/writer.js';
 
 type Lines = { de: string; second?: string };
@@ -29,9 +30,10 @@ export async function flyerPdf(input: FlyerInput): Promise<Uint8Array> {
   const scale = input.format === 'A4' ? 1 : 0.72;
   const title = input.eventTitle.de;
   const pdf = await PdfWriter.create({ size: input.format, title: `${title} ${input.localDate}`, lang: 'de' });
+  const secondDir = second && directionOf(second.lang) === 'rtl' ? 'rtl' : 'auto';
   const both = (lines: Lines, size: number, bold = false) => {
     pdf.text(lines.de, { size: size * scale, bold, gapAfter: lines.second ? 1 : 6 * scale });
-    if (lines.second) pdf.text(lines.second, { size: size * 0.7 * scale, muted: true, gapAfter: 6 * scale });
+    if (lines.second) pdf.text(lines.second, { size: size * 0.7 * scale, muted: true, gapAfter: 6 * scale, dir: secondDir });
   };
   const key = (name: string, values: Record<string, string> = {}): Lines => ({
     de: t(name, values), ...(second ? { second: second.t(name, values) } : {}),
@@ -62,15 +64,15 @@ export async function flyerPdf(input: FlyerInput): Promise<Uint8Array> {
   let y = top;
   const noAppointment = key('aids.flyer.noAppointment');
   y -= pdf.place(noAppointment.de, x, y, { size: 16 * scale, bold: true, maxWidth: width }) + 2;
-  if (noAppointment.second) y -= pdf.place(noAppointment.second, x, y, { size: 11 * scale, maxWidth: width }) + 4;
+  if (noAppointment.second) y -= pdf.place(noAppointment.second, x, y, { size: 11 * scale, maxWidth: width, dir: secondDir }) + 4;
   const scan = key('aids.flyer.scan');
   y -= pdf.place(scan.de, x, y, { size: 10 * scale, maxWidth: width });
-  if (scan.second) y -= pdf.place(scan.second, x, y, { size: 9 * scale, maxWidth: width });
+  if (scan.second) y -= pdf.place(scan.second, x, y, { size: 9 * scale, maxWidth: width, dir: secondDir });
   y -= pdf.place(input.bookingUrl, x, y - 4, { size: 9 * scale, maxWidth: width }) + 4;
   if (input.contactPhone) {
     const contact = key('aids.flyer.contact', { phone: input.contactPhone });
     y -= pdf.place(contact.de, x, y - 4, { size: 10 * scale, maxWidth: width });
-    if (contact.second) pdf.place(contact.second, x, y - 4, { size: 9 * scale, maxWidth: width });
+    if (contact.second) pdf.place(contact.second, x, y - 4, { size: 9 * scale, maxWidth: width, dir: secondDir });
   }
   return pdf.finish(() => '');
 }
