@@ -4,7 +4,7 @@ import type { BenefitKey, IsoDate } from './benefits.js';
 import { type FamilyFacts, rulesOn } from './rules.js';
 
 /** A sentence of the locales (`benefits.deadlines.*`) with its values already formatted in the reader's language. */
-export type Sentence = { key: string; values: Record<string, string> };
+export type Sentence = { key: string; values: Record<string, string | number> };
 
 const month = (d: DateTime, lang: string) => inLanguage(d, lang).toLocaleString({ month: 'long', year: 'numeric' });
 const day = (d: DateTime, lang: string) => inLanguage(d, lang).toLocaleString(DateTime.DATE_FULL);
@@ -30,12 +30,12 @@ export function deadlineFor(
       const earliestBirth = births.length ? DateTime.min(...births) : undefined;
       const from = earliestBirth && earliestBirth > windowStart ? earliestBirth : windowStart;
       const by = from.plus({ months: retroactivity.monthsBack }).endOf('month');
-      return { key: 'benefits.deadlines.kindergeld', values: { by: day(by, lang), from: month(from, lang), months: String(retroactivity.monthsBack) } };
+      return { key: 'benefits.deadlines.kindergeld', values: { by: day(by, lang), from: month(from, lang), count: retroactivity.monthsBack } };
     }
     case 'kinderzuschlag':
-      return { key: 'benefits.deadlines.kinderzuschlag', values: { month: month(thisMonth, lang), by: day(endOfThisMonth, lang), grantMonths: String(retroactivity.grantMonths) } };
+      return { key: 'benefits.deadlines.kinderzuschlag', values: { month: month(thisMonth, lang), by: day(endOfThisMonth, lang), count: retroactivity.grantMonths ?? 0 } };
     case 'wohngeld':
-      return { key: 'benefits.deadlines.wohngeld', values: { month: month(thisMonth, lang), by: day(endOfThisMonth, lang), grantMonths: String(retroactivity.grantMonths) } };
+      return { key: 'benefits.deadlines.wohngeld', values: { month: month(thisMonth, lang), by: day(endOfThisMonth, lang), count: retroactivity.grantMonths ?? 0 } };
     case 'unterhaltsvorschuss': {
       const back = thisMonth.minus({ months: retroactivity.monthsBack });
       const key = family.facts.has('maintenanceEfforts') ? 'benefits.deadlines.unterhaltsvorschussEfforts' : 'benefits.deadlines.unterhaltsvorschuss';
@@ -44,6 +44,6 @@ export function deadlineFor(
     case 'buergergeld':
       return { key: 'benefits.deadlines.buergergeld', values: { month: month(thisMonth, lang), by: day(endOfThisMonth, lang) } };
     case 'but':
-      return { key: 'benefits.deadlines.but', values: { from: month(thisMonth.minus({ months: retroactivity.lapseMonths ?? 12 }), lang), months: String(retroactivity.lapseMonths ?? 12) } };
+      return { key: 'benefits.deadlines.but', values: { from: month(thisMonth.minus({ months: retroactivity.lapseMonths ?? 12 }), lang), count: retroactivity.lapseMonths ?? 12 } };
   }
 }
