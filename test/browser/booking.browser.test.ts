@@ -5,6 +5,7 @@ import { testClock } from '../helpers/app.js';
 import { openTestDatabase } from '../helpers/db.js';
 import { BEFORE_EVENT, createEvent, createOrganisation } from '../helpers/fixtures.js';
 import { accessibilityViolations, scrollsSideways, serveForChromium } from './browser.js';
+import { type PageCheck, bookThrough, standalonePages } from './flows.js';
 
 let database: Database;
 let served: Awaited<ReturnType<typeof serveForChromium>> | undefined;
@@ -27,47 +28,7 @@ const phone = (javaScriptEnabled: boolean): Promise<BrowserContext> =>
   browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled, locale: 'de-DE' });
 
 /** Books Kindergeld + Wohngeld by clicking through, checking every page on the way. */
-async function bookWithChecks(page: Page, lang: string, check: (page: Page) => Promise<void>) {
-  await page.goto(`${origin}/${lang}/wmk`);
-  await check(page);
-  await page.click(`a[href="/${lang}/wmk/events/${eventId}"]`);
-  await check(page);
-  await page.click(`a[href$="/book/topics"]`);
-  await check(page);
-  await page.click('button[type="submit"]'); // nothing chosen: the error state
-  await check(page);
-  await page.check('#field-topics');
-  await page.check('input[name="topics"] >> nth=1');
-  await page.click('button[type="submit"]');
-  await check(page);
-  await page.check('#field-itinerary');
-  await page.click('button[type="submit"]');
-  await check(page);
-  await page.fill('#field-email', 'not an address');
-  await page.click('button[type="submit"]');
-  await check(page);
-  await page.fill('#field-name', 'Aylin K.');
-  await page.fill('#field-email', 'aylin@example.org');
-  await page.click('button[type="submit"]');
-  await check(page);
-  await page.selectOption('#field-interpreter', 'ar');
-  await page.check('#field-childcare');
-  await page.click('button[type="submit"]');
-  await check(page);
-  await page.check('#field-consent');
-  await page.click('button[type="submit"]');
-  await check(page);
-  const manage = page.url().split('?')[0]!;
-  await page.goto(`${manage}/reschedule`);
-  await check(page);
-  await page.goto(`${manage}/cancel`);
-  await check(page);
-  await page.goto(`${manage}/delete`);
-  await check(page);
-  await page.goto(`${origin}/${lang}/wmk/booking/unknownlink`);
-  await check(page);
-  return manage;
-}
+const bookWithChecks = (page: Page, lang: string, check: PageCheck) => bookThrough(page, origin, lang, eventId, check);
 
 describe('booking in a real browser', () => {
   it('works with JavaScript off on a 320 px screen, without sideways scrolling', async () => {
@@ -90,7 +51,7 @@ describe('booking in a real browser', () => {
     const context = await phone(true);
     const page = await context.newPage();
     const violations: string[] = [];
-    for (const path of [`/${lang}`, `/${lang}/wmk/easy-read`, `/${lang}/wmk/privacy`, `/${lang}/wmk/imprint`, `/${lang}/wmk/accessibility`, `/${lang}/wmk/data-deleted`]) {
+    for (const path of standalonePages(lang)) {
       await page.goto(origin + path);
       violations.push(...await accessibilityViolations(page));
     }

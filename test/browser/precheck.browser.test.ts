@@ -8,6 +8,7 @@ import { testClock } from '../helpers/app.js';
 import { openTestDatabase } from '../helpers/db.js';
 import { createEvent, createOrganisation } from '../helpers/fixtures.js';
 import { accessibilityViolations, scrollsSideways, serveForChromium } from './browser.js';
+import { type PageCheck, precheckThrough } from './flows.js';
 
 let database: Database;
 let served: Awaited<ReturnType<typeof serveForChromium>> | undefined;
@@ -24,40 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => served?.close());
 
-/**
- * From the start page through every question (one error on the way, one "I don't know"), the result, and
- * "Book these topics" into the booking's time step; `check` runs on every page.
- */
-async function checkThrough(page: Page, lang: string, check: (page: Page) => Promise<void>) {
-  await page.goto(`${origin}/${lang}/wmk`);
-  await check(page);
-  await page.click(`a[href="/${lang}/wmk/check"]`);
-  await check(page);
-  await page.click(`a[href="/${lang}/wmk/check/household"]`);
-  await page.click('button[type="submit"]'); // nothing chosen: the error state
-  await check(page);
-  await page.check('input[value="single"]');
-  await page.click('button[type="submit"]');
-  await check(page);
-  await page.selectOption('#field-band6to11', '1');
-  await page.selectOption('#field-band12to17', '1');
-  await page.click('button[type="submit"]:not([name])');
-  for (const answer of ['all', 'no', '600to899', 'over400']) {
-    await check(page);
-    await page.check(`input[value="${answer}"]`);
-    await page.click('button[type="submit"]');
-  }
-  await check(page); // maintenance, one question per child
-  await page.check('#field-child0');
-  await page.click('button[name="skip"]');
-  await check(page);
-  await page.check('input[value="yes"]');
-  await page.click('button[type="submit"]');
-  await check(page); // the result
-  await page.click('form[action$="/book/topics"] button');
-  await check(page);
-  expect(page.url()).toMatch(/\/book\/time$/);
-}
+const checkThrough = (page: Page, lang: string, check: PageCheck) => precheckThrough(page, origin, lang, check);
 
 describe('the pre-check in a real browser', () => {
   it('works with JavaScript off on a 320 px screen, without sideways scrolling, into the booking', async () => {
