@@ -1,7 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatDate, formatTime } from '../../src/lib/dates.js';
-import { LANGUAGES, availableLanguages, languageFromHeader } from '../../src/lib/i18n.js';
+import { LANGUAGES, availableLanguages, languageFromHeader, translatorFor } from '../../src/lib/i18n.js';
+import { callNext } from '../../src/modules/queue/calling.service.js';
 import { bookings } from '../../src/modules/booking/booking.table.js';
 import { mailJobs } from '../../src/modules/mail/mail.table.js';
 import { useTestApp } from '../helpers/app.js';
@@ -14,11 +15,12 @@ import {
 const env = useTestApp(BEFORE_EVENT);
 let org: OrganisationFixture;
 let eventId: number;
+let deskIds: number[];
 
 beforeAll(async () => {
   offerArabic();
   org = await createOrganisation(env.database.db);
-  ({ event: { id: eventId } } = await createEvent(env.database.db, org));
+  ({ event: { id: eventId }, deskIds } = await createEvent(env.database.db, org));
 });
 
 describe('the languages on offer', () => {
@@ -125,6 +127,27 @@ describe('the day in Arabic', () => {
     expect(ticket.querySelector('html')!.getAttribute('lang')).toBe('ar');
     expect(ticket.querySelector('html')!.getAttribute('dir')).toBe('rtl');
     expect(ticket.querySelector('bdi.ticket-number')!.text).toBe(slip.querySelector('.slip__number bdi')!.text);
+  });
+
+  it('shows the waiting room the heading in every family language, and an Arabic ticket’s desk also in Arabic', async () => {
+    const now = new Date('2027-03-10T13:00:00Z');
+    env.clock.set(now.toISOString());
+    for (const deskId of deskIds) await callNext(env.database.db, { organisationId: org.organisation.id, eventId, deskId, now });
+    const screen = new Browser(env.app);
+    await screen.get(`/de/wmk/events/${eventId}/display`);
+    const page = screen.html();
+    expect(text(page, 'h1')).toBe('Aufgerufen');
+    const others = page.querySelectorAll('.display__languages li').map((li) => [li.getAttribute('lang'), li.getAttribute('dir'), li.text]);
+    expect(others).toEqual(availableLanguages().filter((lang) => lang !== 'de')
+      .map((lang) => [lang, lang === 'ar' || lang === 'fa' ? 'rtl' : 'ltr', translatorFor(lang)('display.heading')]));
+    const desks = page.querySelectorAll('.display__desk');
+    expect(desks.length).toBeGreaterThan(0);
+    for (const desk of desks) {
+      const family = desk.querySelector('.display__desk-family')!;
+      expect([family.getAttribute('lang'), family.getAttribute('dir')]).toEqual(['ar', 'rtl']);
+      expect(desk.text.startsWith('Tisch ')).toBe(true);
+      expect(family.text).toMatch(new RegExp(`^${translatorFor('ar')('common.desk')} \\d+$`));
+    }
   });
 });
 

@@ -23,6 +23,7 @@ export function offerArabic(): void {
   (booking.manage as Messages).yourCode = 'رمز حجزك:';
   (booking.manage as Messages).codeHeading = 'رمز الحجز';
   (fixture.common as Messages).back = 'رجوع';
+  (fixture.common as Messages).desk = 'الطاولة';
   offerLanguage('ar', fixture);
 }
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
 import { localDeskLabel } from '../../lib/desk-label.js';
+import { type Language, availableLanguages, directionOf, translatorFor } from '../../lib/i18n.js';
 import { idParam } from '../../lib/params.js';
 import { hashToken, isManageTokenShape } from '../../lib/tokens.js';
 import { findPublicEvent } from '../events/events.repository.js';
@@ -9,6 +10,19 @@ import type { LiveUpdates } from './live.js';
 import { streamChanges } from './live.routes.js';
 import { deskPlan, findTicketByTokenHash, latestCalls, visitsOfTicket } from './queue.repository.js';
 import { missedLookups } from '../../plugins/security.js';
+
+/**
+ * The waiting room reads many languages: the display's heading in every other offered language beside its own,
+ * and each call's desk, labelled as staff wrote it, also in the language of the family whose number it is.
+ */
+const headingsInFamilyLanguages = (lang: string) => availableLanguages().filter((other) => other !== lang)
+  .map((other) => ({ lang: other, dir: directionOf(other), text: translatorFor(other)('display.heading') }));
+
+function familyDeskLabel(call: { language: string; deskLabel: string }, lang: string) {
+  if (call.language === lang || !availableLanguages().includes(call.language as Language)) return undefined;
+  const text = localDeskLabel(call.deskLabel, call.language);
+  return text === call.deskLabel ? undefined : { lang: call.language, dir: directionOf(call.language), text };
+}
 
 type Options = { db: Db; clock: Clock; live: LiveUpdates; lookupsPerMinute: number };
 
@@ -22,9 +36,9 @@ export default async function publicQueueRoutes(scope: FastifyInstance, { db, cl
   scope.get('/events/:eventId/display', async (request, reply) => {
     const event = await findPublicEvent(db, request.organisation.id, idParam(request.params, 'eventId'));
     if (!event) return reply.callNotFound();
-    const calls = await latestCalls(db, event.id);
+    const calls = (await latestCalls(db, event.id)).map((call) => ({ ...call, familyDesk: familyDeskLabel(call, request.lang) }));
     return reply.page('queue/display.eta', {
-      title: request.t('display.title'), event, calls, fullScreen: true, refreshSeconds: 15,
+      title: request.t('display.title'), event, calls, otherHeadings: headingsInFamilyLanguages(request.lang), fullScreen: true, refreshSeconds: 15,
       liveUrl: `${request.url.split('?')[0]}/live`,
     });
   });

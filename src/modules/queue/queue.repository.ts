@@ -122,10 +122,13 @@ export async function findVisit(db: Db, eventId: number, visitId: number) {
   return row;
 }
 
-/** What the waiting-room screen shows: the latest calls, numbers and desks only. */
+/** What the waiting-room screen shows: the latest calls, numbers, desks and the ticket's language only. */
 export async function latestCalls(db: Db, eventId: number, limit = 8) {
   const calls = await db
-    .select({ number: tickets.number, deskId: visits.deskId, calledAt: visits.calledAt, status: visits.status, callCount: visits.callCount })
+    .select({
+      number: tickets.number, language: tickets.language, deskId: visits.deskId, calledAt: visits.calledAt, status: visits.status,
+      callCount: visits.callCount,
+    })
     .from(visits)
     .innerJoin(tickets, eq(tickets.id, visits.ticketId))
     .where(and(eq(visits.eventId, eventId), inArray(visits.status, ['called', 'serving'])))
