@@ -41,7 +41,11 @@ export function languageName(code: string, inLanguage: string): string {
   return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
 }
 
-export const nativeLanguageName = (code: string) => languageName(code, code);
+/** A language's name in itself, as a label of its own: capitalised ("Русский", not "русский" as mid-sentence). */
+export function nativeLanguageName(code: string): string {
+  const name = languageName(code, code);
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
+}
 
 const localesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../locales');
 /** A locale file, or undefined while it is not there (or, for a translation being written, not valid JSON yet). */

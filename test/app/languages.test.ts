@@ -57,6 +57,8 @@ describe('the languages on offer', () => {
     expect(html.querySelector('html')!.getAttribute('dir')).toBe('rtl');
     const names = html.querySelectorAll('.language-switcher li').map((li) => li.text.trim());
     expect(names.slice(0, 3)).toEqual(['Deutsch', 'English', 'العربية']);
+    const ownNames: Record<string, string> = { fa: 'فارسی', tr: 'Türkçe', uk: 'Українська', ru: 'Русский' };
+    expect(names.slice(3)).toEqual(availableLanguages().slice(3).map((lang) => ownNames[lang]));
 
     await browser.get('/de/wmk/staff/login');
     expect(browser.html().querySelectorAll('.language-switcher li').map((li) => li.text.trim())).toEqual(['Deutsch', 'English']);
