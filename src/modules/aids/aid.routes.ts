@@ -13,6 +13,7 @@ import {
   type Input, MAX_ADULTS, MAX_CHILDREN, aidSchema, countsOf, hasRepeat, inputsOf, repeatFields, repeatName,
 } from './aid.fields.js';
 import { aidPdf } from './aid.pdf.js';
+import { inlineFile } from '../../lib/download.js';
 
 const EXPERTS = ['coordinator', 'expert'] as const;
 
@@ -86,7 +87,7 @@ export default async function aidRoutes(scope: FastifyInstance, { db, clock }: {
     return reply
       .type('application/pdf')
       .header('cache-control', 'no-store')
-      .header('content-disposition', `inline; filename="ausfuellhilfe-${benefit}.pdf"`)
+      .header('content-disposition', inlineFile(`ausfuellhilfe-${benefit}.pdf`))
       .send(Buffer.from(pdf));
   });
 

@@ -7,6 +7,7 @@ import { hashToken, isManageTokenShape } from '../../lib/tokens.js';
 import { missedLookups } from '../../plugins/security.js';
 import { bookingStops, findBookingByTokenHash } from '../booking/booking.repository.js';
 import { bookingDocumentsPdf } from './booking-documents.pdf.js';
+import { inlineFile } from '../../lib/download.js';
 
 /**
  * The documents-to-bring PDF of a booking, behind the same private link as the manage page (linked from the
@@ -35,7 +36,7 @@ export default async function bookingDocumentsRoutes(scope: FastifyInstance, { d
     return reply
       .type('application/pdf')
       .header('cache-control', 'no-store')
-      .header('content-disposition', `inline; filename="${request.t('aids.bookingDocuments.filename')}-${booking.event.localDate}.pdf"`)
+      .header('content-disposition', inlineFile(`${request.t('aids.bookingDocuments.filename')}-${booking.event.localDate}.pdf`))
       .send(Buffer.from(pdf));
   });
 }

@@ -11,6 +11,7 @@ import { desksWithTopics, findEventForStaff } from '../events/events.staff.repos
 import { staffBase } from '../../web/staff-guard.js';
 import { dayListPdf } from './day-list.pdf.js';
 import { flyerPdf } from './flyer.pdf.js';
+import { inlineFile } from '../../lib/download.js';
 
 type Options = { db: Db; clock: Clock; config: Config };
 
@@ -23,7 +24,7 @@ const secondLanguages = () => availableLanguages().filter((lang) => lang !== 'de
 const pdfReply = (filename: string) => ({
   'content-type': 'application/pdf',
   'cache-control': 'no-store',
-  'content-disposition': `inline; filename="${filename}"`,
+  'content-disposition': inlineFile(filename),
 });
 
 /** Printed things of an event: the front desk's day list and the coordinator's flyers. */

@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { formatDate, formatTime } from '../../lib/dates.js';
 import { localDeskLabel } from '../../lib/desk-label.js';
-import { isLanguage, translatorFor } from '../../lib/i18n.js';
+import { directionOf, isLanguage, translatorFor } from '../../lib/i18n.js';
 import { pick } from '../../lib/localized.js';
 import { bookingCalendar } from './booking.ics.js';
 import { bookingStops, findBooking } from './booking.repository.js';
@@ -54,7 +54,7 @@ export async function composeMail(db: Db, config: Config, job: ClaimedMail): Pro
   const stops = activeStops.length ? activeStops : await bookingStops(db, booking.id, false);
   const base = `${config.publicUrl}/${lang}/${organisation.slug}`;
   const data = {
-    t, lang, kind: job.kind, code: booking.code,
+    t, lang, dir: directionOf(lang), kind: job.kind, code: booking.code,
     title: pick(organisation.eventTitle, lang),
     organisation,
     date: formatDate(event.localDate, lang),
