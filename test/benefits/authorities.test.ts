@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../src/lib/i18n.js';
 import { authoritiesOf } from '../../src/modules/benefits/authorities.repository.js';
 import { generalDocumentList } from '../../src/modules/benefits/rules.js';
 import { seedDemo } from '../../src/modules/demo/demo.seed.js';
@@ -75,7 +76,10 @@ describe('the demo takes its documents and authorities from the rules table', ()
       } else {
         expect(authorities.get('buergergeld')!.name).toBe('Jobcenter Werra-Meißner');
       }
-      expect(rows.find((t) => t.key === 'buergergeld')!.name).toEqual({ de: 'Grundsicherung (Jobcenter)', en: 'Basic income support (Jobcenter)' });
+      const buergergeld = rows.find((t) => t.key === 'buergergeld')!.name;
+      expect(buergergeld).toMatchObject({ de: 'Grundsicherung (Jobcenter)', en: 'Basic income support (Jobcenter)' });
+      expect(Object.keys(buergergeld).sort()).toEqual([...LANGUAGES].sort()); // the demo names its topics in every family language
+      for (const name of Object.values(buergergeld)) expect(name).toContain('Jobcenter');
     }
   });
 });
