@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import i18next, { type TFunction } from 'i18next';
+import i18next, { type FormatFunction, type TFunction } from 'i18next';
+import { formattingLocale } from './dates.js';
 import { BLOCKING, type Messages, localeGaps } from './locale-check.js';
 
 /** The seven languages families may book in; German is the authority, English complete for everything too. */
@@ -90,6 +91,13 @@ export function offerLanguage(lang: Exclude<Language, (typeof STAFF_LANGUAGES)[n
   available = [...new Set([...availableLanguages(), lang])].sort((a, b) => LANGUAGES.indexOf(a) - LANGUAGES.indexOf(b));
 }
 
+const countFormats = new Map<string, Intl.NumberFormat>();
+const countFormat = (lang: string) => {
+  let format = countFormats.get(lang);
+  if (!format) countFormats.set(lang, (format = new Intl.NumberFormat(formattingLocale(lang), { useGrouping: false })));
+  return format;
+};
+
 /** One shared i18next instance with every offered locale file loaded synchronously at start. */
 export function i18n(): typeof i18next {
   if (instance) return instance;
@@ -102,7 +110,13 @@ export function i18n(): typeof i18next {
     lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES], // a language not offered has no resources and reads in German
-    interpolation: { escapeValue: false }, // Eta escapes on output
+    interpolation: {
+      escapeValue: false, // Eta escapes on output
+      // A count reads in the language's own digits, as its dates and amounts do (Persian ones in fa).
+      alwaysFormat: true,
+      format: ((value, _format, lng, options) => (options?.interpolationkey === 'count' && typeof value === 'number'
+        ? countFormat(lng ?? DEFAULT_LANGUAGE).format(value) : value)) satisfies FormatFunction,
+    },
     returnNull: false,
     returnObjects: true,
     showSupportNotice: false,

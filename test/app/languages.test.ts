@@ -99,7 +99,7 @@ describe('a booking in Arabic', () => {
     expect(page.querySelector('.kern-alert__body .booking-code bdi')!.text).toBe(stored!.code);
     expect(page.querySelectorAll('li strong bdi').map((b) => b.text)).toContain(time);
     expect(page.querySelector('.manage-link bdi')!.text).toMatch(/\/ar\/wmk\/booking\//);
-    expect(page.text).toContain('رمز الحجز');
+    expect(page.text).toContain(translatorFor('ar')('booking.manage.codeHeading'));
 
     const [mail] = await env.database.db.select().from(mailJobs).where(eq(mailJobs.bookingId, stored!.id));
     expect(mail!.language).toBe('ar');
@@ -165,5 +165,13 @@ describe('dates and times', () => {
     expect(formatDate('2027-03-10', 'fa')).toContain('مارس');
     expect(formatDate('2027-03-10', 'ru')).toContain('10 марта 2027');
     expect(formatDate('2027-03-10', 'tr')).toContain('10 Mart 2027');
+  });
+
+  it('count in the same digits as the dates around them, while ticket numbers stay as the display shows them', () => {
+    const fa = translatorFor('fa');
+    expect(fa('event.freeSlots', { count: 12 })).toContain('۱۲');
+    expect(fa('event.freeSlots', { count: 12 })).not.toContain('12');
+    expect(fa('ticket.title', { number: 12 })).toContain('12');
+    expect(translatorFor('de')('event.freeSlots', { count: 1200 })).toContain('1200');
   });
 });
