@@ -12,7 +12,8 @@ import eventPagesRoutes from './modules/booking/event-pages.routes.js';
 import legalRoutes from './modules/organisations/legal.routes.js';
 import precheckRoutes from './modules/precheck/precheck.routes.js';
 import organisationContext from './modules/organisations/organisation-context.js';
-import { findOrganisationBySlug, listOrganisations } from './modules/organisations/organisations.repository.js';
+import { organisationDirectory } from './modules/organisations/organisations.directory.js';
+import { listOrganisations } from './modules/organisations/organisations.repository.js';
 import assets, { stylesheetRoutes } from './plugins/assets.js';
 import { badUrlPage } from './plugins/bad-url.js';
 import errors from './plugins/errors.js';
@@ -85,6 +86,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
     frameworkErrors: badUrlPage,
   });
   const live = await liveUpdates(database);
+  const organisations = await organisationDirectory(database);
   const transport = createMailTransport(config);
   const worker = mailWorker({ db: database.db, config, clock, transport, log: app.log, tasks: familyMailTasks(database.db, config) });
   app.decorate('mailWorker', worker);
@@ -93,6 +95,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
     transport.close();
   });
   app.addHook('onClose', async () => live.close());
+  app.addHook('onClose', async () => organisations.close());
   const staffRoutesTable: StaffRouteEntry[] = [];
   app.decorate('staffRoutes', staffRoutesTable);
   const { db } = database;
@@ -128,15 +131,14 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
     const { lang } = request.params as { lang: string };
     if (!isLanguage(lang)) {
       // A county's address without a language (a flyer, word of mouth): in the browser's language.
-      const organisation = lang.length <= 64 && /^[a-z0-9-]+$/.test(lang) ? await findOrganisationBySlug(db, lang) : undefined;
+      const organisation = lang.length <= 64 && /^[a-z0-9-]+$/.test(lang) ? await organisations.bySlug(lang) : undefined;
       return organisation ? reply.redirect(`/${languageFromHeader(request.headers['accept-language'])}/${organisation.slug}`, 303) : reply.callNotFound();
     }
-    const organisations = await listOrganisations(db);
-    return reply.page('organisations/list.eta', { title: request.t('organisations.heading'), organisations });
+    return reply.page('organisations/list.eta', { title: request.t('organisations.heading'), organisations: await listOrganisations(db) });
   });
 
   await app.register(async (scope) => {
-    await scope.register(organisationContext, { db });
+    await scope.register(organisationContext, { organisations });
     await scope.register(eventPagesRoutes, { db, clock });
     await scope.register(eventsRoutes, { db, clock, publicUrl: config.publicUrl });
     await scope.register(legalRoutes);
@@ -157,7 +159,7 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
       await staffScope.register(placesRoutes, { db });
       await staffScope.register(peopleRoutes, { db, clock });
       await staffScope.register(auditRoutes, { db });
-      await staffScope.register(settingsRoutes, { db });
+      await staffScope.register(settingsRoutes, { database });
       await staffScope.register(intakeRoutes, { db, clock });
       await staffScope.register(evaluationRoutes, { db, clock });
       await staffScope.register(authoritiesRoutes, { db });

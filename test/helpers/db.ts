@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import postgres from 'postgres';
 import { type Database, openDatabase } from '../../src/db/client.js';
 import { runMigrations } from '../../src/db/migrate.js';
+import { organisationsChanged } from '../../src/modules/organisations/organisations.directory.js';
 
 /**
  * One migrated database per test file: in-memory PGlite by default, or, with TEST_DATABASE_URL,
@@ -39,4 +40,5 @@ export async function resetDatabase(database: Database): Promise<void> {
   await database.db.execute(sql`
     truncate booking_items, bookings, slots, desk_topics, desks, events, topics, venues, organisations
     restart identity cascade`);
+  await organisationsChanged(database);
 }

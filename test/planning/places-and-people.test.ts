@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { organisations, topics, venues } from '../../src/modules/organisations/organisations.table.js';
 import { staff, staffTopics } from '../../src/modules/staff/staff.table.js';
-import { useTestApp } from '../helpers/app.js';
+import { buildTestApp, useTestApp } from '../helpers/app.js';
 import { Browser, signIn, text } from '../helpers/browser.js';
 import { resetDatabase } from '../helpers/db.js';
 import { BEFORE_EVENT, STAFF_PASSWORD, type OrganisationFixture, createOrganisation, createStaff } from '../helpers/fixtures.js';
@@ -193,5 +193,26 @@ describe('the county\'s settings', () => {
     const imprint = await env.app.inject('/de/wmk/imprint');
     expect(imprint.body).toContain('Vertreten durch den Landrat.');
     expect((await env.app.inject('/de/wmk/privacy')).body).toContain('7 Tage nach dem Termin');
+  });
+});
+
+describe('the county as every server process knows it', () => {
+  it('a settings change made on one process shows at once on the pages of another process on the same database', async () => {
+    const other = await buildTestApp(env.database, env.clock);
+    try {
+      // The other process has read the county (and would keep it) before the change.
+      expect((await other.inject('/de/wmk/imprint')).body).not.toContain('Vertreten durch die Landrätin.');
+      await coordinator.get('/de/wmk/staff/settings');
+      const current = Object.fromEntries(
+        coordinator.html().querySelectorAll('input[id^="field-"]').map((input) => [input.getAttribute('name')!, input.getAttribute('value') ?? '']),
+      );
+      await coordinator.post('/de/wmk/staff/settings', { ...current, representedBy: 'die Landrätin' });
+      expect(coordinator.last.statusCode).toBe(303);
+      // On PostgreSQL the signal travels through LISTEN/NOTIFY: the other process hears it within moments.
+      await expect.poll(async () => (await other.inject('/de/wmk/imprint')).body, { timeout: 5_000 }).toContain('Vertreten durch die Landrätin.');
+      expect((await env.app.inject('/de/wmk/imprint')).body).toContain('Vertreten durch die Landrätin.');
+    } finally {
+      await other.close();
+    }
   });
 });

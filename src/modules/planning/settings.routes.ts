@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
+import type { Database } from '../../db/client.js';
 import { postedValues, setFlash, takeFlash } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
 import { textField } from '../../lib/text.js';
 import { staffBase } from '../../web/staff-guard.js';
+import { organisationsChanged } from '../organisations/organisations.directory.js';
 import { updateOrganisationSettings } from '../organisations/organisations.repository.js';
 
 const config = { roles: ['coordinator'] as const };
@@ -32,7 +33,7 @@ const FIELDS = Object.keys(settingsForm.shape) as Array<keyof typeof settingsFor
  * The organisation's own settings: contact and legal details shown on the privacy notice, imprint and
  * accessibility statement, and the rules of the day (booking window, reminders, deletion, no-show).
  */
-export default async function settingsRoutes(scope: FastifyInstance, { db }: { db: Db }) {
+export default async function settingsRoutes(scope: FastifyInstance, { database }: { database: Database }) {
   scope.get('/settings', { config }, async (request, reply) => {
     const values = Object.fromEntries(FIELDS.map((field) => [field, String(request.organisation[field] ?? '')]));
     return settingsPage(request, reply, values, {}, 200, takeFlash(request));
@@ -41,7 +42,8 @@ export default async function settingsRoutes(scope: FastifyInstance, { db }: { d
   scope.post('/settings', { config }, async (request, reply) => {
     const form = parseForm(settingsForm, request.body);
     if (!form.ok) return settingsPage(request, reply, postedValues(request.body), form.errors, 400);
-    await updateOrganisationSettings(db, request.organisation.id, form.data);
+    await updateOrganisationSettings(database.db, request.organisation.id, form.data);
+    await organisationsChanged(database);
     setFlash(request, 'settings.saved');
     return reply.redirect(`${staffBase(request)}/settings`, 303);
   });
