@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database, Db } from '../db/client.js';
+import { rowsOf } from '../db/rows.js';
 
 /** Hits in the current window and the milliseconds until it ends (0: no window running). */
 type WindowCount = { hits: number; ttlMs: number };
@@ -84,10 +85,6 @@ export function databaseCounterStore(db: Db): CounterStore {
   };
 }
 
-/** postgres.js returns the rows themselves, PGlite an object with `rows`. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 /** Shared counters on PostgreSQL (several processes may serve one database); in memory on PGlite. */
 export function counterStoreFor(database: Database): CounterStore {

@@ -1,5 +1,6 @@
 import { and, count, eq, ilike, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { rowsOf } from '../../db/rows.js';
 import { normaliseBookingCode } from '../../lib/tokens.js';
 import { findEventWithVenue, slotsWithIds } from '../events/events.repository.js';
 import { topicsWithIds } from '../organisations/organisations.repository.js';
@@ -7,9 +8,25 @@ import { bookingItems, bookings } from './booking.table.js';
 
 export type NewBooking = typeof bookings.$inferInsert;
 
+/** Draws a booking's id ahead of its insert, so its appointments and mail can be written in the same round trip. */
+export async function newBookingId(tx: Db): Promise<number> {
+  const [row] = await tx.execute<{ id: number }>(sql`select nextval(pg_get_serial_sequence('bookings', 'id'))::integer as id`)
+    .then(rowsOf<{ id: number }>);
+  return Number(row!.id);
+}
+
 export async function insertBooking(tx: Db, booking: NewBooking): Promise<number> {
   const [created] = await tx.insert(bookings).values(booking).returning({ id: bookings.id });
   return created!.id;
+}
+
+/**
+ * A booking and its appointments in one statement. Its id was drawn before (`newBookingId`), so what else the
+ * transaction writes for it (its mail) can be sent in the same round trip.
+ */
+export async function insertBookingWithItems(tx: Db, booking: NewBooking & { id: number }, stops: Array<{ topicId: number; slotId: number }>) {
+  const items = stops.map((s) => ({ bookingId: booking.id, topicId: s.topicId, slotId: s.slotId }));
+  await tx.execute(sql`with created as (${tx.insert(bookings).values(booking).getSQL()}) ${tx.insert(bookingItems).values(items).getSQL()}`);
 }
 
 export async function insertItems(tx: Db, bookingId: number, stops: Array<{ topicId: number; slotId: number }>) {

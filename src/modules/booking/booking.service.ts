@@ -10,7 +10,7 @@ import * as repository from './booking.repository.js';
 import type { MailKind } from './family-mail.js';
 import { bookings } from './booking.table.js';
 import type { ChosenStops, ContactAnswers, NeedsAnswers } from './booking.forms.js';
-import { buildItineraries, explainNoFit, type Itinerary, type NoFit } from './itinerary.rules.js';
+import { buildItineraries, explainNoFit, type FreeSlot, type Itinerary, type NoFit } from './itinerary.rules.js';
 
 /**
  * Waits between two appointments: up to 15 minutes counts as back to back; a start time without such a plan
@@ -54,16 +54,13 @@ export async function planVisit(db: Db, eventId: number, topicIds: number[], now
  * Checks the family's choice against what is free now: every topic exactly once, each at a free slot of
  * a desk that serves it, one after another. A slot taken meanwhile is the expected race, not an error.
  */
-async function assertBookable(tx: Db, event: BookableEvent, topicIds: number[], stops: ChosenStops, now: Date) {
-  // A shared lock on the event: bookings run side by side, but wait for a coordinator's desk change, move or
-  // cancellation (which lock it exclusively), and then see the event as it is now.
-  const current = await shareLockEvent(tx, event.id);
-  const availability = bookingAvailability(current ?? event, now);
+function assertBookable(current: EventWindow, topicIds: number[], stops: ChosenStops, freeChosen: FreeSlot[], now: Date) {
+  const availability = bookingAvailability(current, now);
   if (availability !== 'open') throw new BookingClosedError(availability);
   const wanted = [...new Set(topicIds)].sort();
   const chosen = stops.map((s) => s.topicId).sort();
   if (wanted.join() !== chosen.join()) throw new SlotTakenError();
-  const free = new Map((await listFreeSlots(tx, [event.id], now, stops.map((s) => s.slotId))).map((s) => [s.slotId, s]));
+  const free = new Map(freeChosen.map((s) => [s.slotId, s]));
   let previousEnd = 0;
   for (const stop of stops) {
     const slot = free.get(stop.slotId);
@@ -72,6 +69,17 @@ async function assertBookable(tx: Db, event: BookableEvent, topicIds: number[], 
     }
     previousEnd = slot.endsAt.getTime();
   }
+}
+
+/**
+ * The event under a shared lock, then the chosen slots that are free: read after the lock is held, so a
+ * coordinator's desk change, move or cancellation (which lock the event exclusively) is either seen whole
+ * or waits for this booking. Bookings hold the lock side by side.
+ */
+async function lockAndReadChoice(tx: Db, event: BookableEvent, stops: ChosenStops, now: Date) {
+  const current = await shareLockEvent(tx, event.id);
+  const freeChosen = await listFreeSlots(tx, [event.id], now, stops.map((s) => s.slotId));
+  return { current: current ?? event, freeChosen };
 }
 
 /** `existing`: this draft had already been booked (a double tap, or the form sent again); nothing new was made. */
@@ -101,44 +109,51 @@ export async function confirmBooking(
   for (let attempt = 1; ; attempt++) {
     const code = newBookingCode();
     try {
-      const outcome = await db.transaction(async (tx) => {
-        const earlier = await repository.findBookingIdentityByTokenHash(tx, manageTokenHash);
-        if (earlier) return { id: earlier.id, earlierCode: earlier.code };
-        await assertBookable(tx, input.event, input.topicIds, input.stops, input.now);
-        if (input.contact.email && await repository.countActiveBookingsByEmail(tx, input.event.id, input.contact.email) >= input.bookingsPerEmail) {
-          throw new EmailLimitError();
-        }
-        const id = await repository.insertBooking(tx, {
-          organisationId: input.event.organisationId,
-          eventId: input.event.id,
-          code,
-          manageTokenHash,
-          name: input.contact.name,
-          email: input.contact.email || null,
-          phone: input.contact.phone || null,
-          language: input.needs.language,
-          interpreterLanguage: input.needs.interpreter === 'none' ? null : input.needs.interpreter,
-          childcare: input.needs.childcare,
-          stepFree: input.needs.stepFree,
-          consentedAt: input.now,
-          // The check page asks explicit consent for a health-related need before it confirms.
-          healthConsentAt: input.needs.stepFree ? input.now : null,
-        });
-        await repository.insertItems(tx, id, input.stops);
-        if (input.contact.email) {
-          await enqueueMail(tx, {
+      const bookingId = await db.transaction(async (tx) => {
+        // Queries sent together (Promise.all) share one round trip where their order does not matter.
+        const [current, bookingsOfEmail, id] = await Promise.all([
+          shareLockEvent(tx, input.event.id),
+          input.contact.email ? repository.countActiveBookingsByEmail(tx, input.event.id, input.contact.email) : 0,
+          repository.newBookingId(tx),
+        ]);
+        // Read after the lock is held: see lockAndReadChoice.
+        const freeChosen = await listFreeSlots(tx, [input.event.id], input.now, input.stops.map((s) => s.slotId));
+        assertBookable(current ?? input.event, input.topicIds, input.stops, freeChosen, input.now);
+        if (bookingsOfEmail >= input.bookingsPerEmail) throw new EmailLimitError();
+        // The unique indexes (one active holder per slot, one booking per draft) refuse what a concurrent
+        // booking took in the meantime.
+        await Promise.all([
+          repository.insertBookingWithItems(tx, {
+            id,
+            organisationId: input.event.organisationId,
+            eventId: input.event.id,
+            code,
+            manageTokenHash,
+            name: input.contact.name,
+            email: input.contact.email || null,
+            phone: input.contact.phone || null,
+            language: input.needs.language,
+            interpreterLanguage: input.needs.interpreter === 'none' ? null : input.needs.interpreter,
+            childcare: input.needs.childcare,
+            stepFree: input.needs.stepFree,
+            consentedAt: input.now,
+            // The check page asks explicit consent for a health-related need before it confirms.
+            healthConsentAt: input.needs.stepFree ? input.now : null,
+          }, input.stops),
+          input.contact.email && enqueueMail(tx, {
             organisationId: input.event.organisationId, bookingId: id, kind: 'booking_confirmed', idempotencyKey: `booking_confirmed:${id}`,
             recipient: input.contact.email, language: input.needs.language, manageToken, now: input.now,
-          });
-        }
-        return { id, earlierCode: undefined };
+          }),
+        ]);
+        return id;
       });
-      if (outcome.earlierCode) return { bookingId: outcome.id, code: outcome.earlierCode, manageToken, existing: true };
-      return { bookingId: outcome.id, code, manageToken, existing: false };
+      return { bookingId, code, manageToken, existing: false };
     } catch (error) {
-      // The same draft confirmed at the same moment: the other request made the booking (or took its slot).
+      // This draft was booked already (a double tap, at once or one after the other): its own booking now
+      // holds the slots or the address's allowance, or its link's hash is taken. Lead to that booking.
       const taken = error instanceof SlotTakenError || isUniqueViolation(error, 'booking_items_active_slot_uq');
-      if (taken || isUniqueViolation(error, 'bookings_manage_token_hash_uq')) {
+      const refused = taken || error instanceof EmailLimitError || error instanceof BookingClosedError;
+      if (refused || isUniqueViolation(error, 'bookings_manage_token_hash_uq')) {
         const existing = await alreadyBooked();
         if (existing) return existing;
       }
@@ -157,7 +172,8 @@ export async function rescheduleBooking(
   try {
     await db.transaction(async (tx) => {
       await repository.releaseItems(tx, input.bookingId, input.now);
-      await assertBookable(tx, input.event, input.topicIds, input.stops, input.now);
+      const { current, freeChosen } = await lockAndReadChoice(tx, input.event, input.stops, input.now);
+      assertBookable(current, input.topicIds, input.stops, freeChosen, input.now);
       await repository.insertItems(tx, input.bookingId, input.stops);
       await notifyFamily(tx, input.bookingId, 'booking_rescheduled', `booking_rescheduled:${input.bookingId}:${input.now.getTime()}`, input.now);
     });
