@@ -96,6 +96,22 @@ describe('security headers', () => {
     expect((await app.inject('/de/nowhere')).headers['cache-control']).toBe('no-store');
   });
 
+  it('sends the same full set of security headers on pages, errors, form posts and stylesheets', async () => {
+    const page = await app.inject('/de/wmk');
+    const expected = {
+      'x-frame-options': 'SAMEORIGIN', 'x-content-type-options': 'nosniff', 'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin', 'origin-agent-cluster': '?1', 'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen', 'x-permitted-cross-domain-policies': 'none', 'x-xss-protection': '0', 'referrer-policy': 'no-referrer',
+    };
+    expect(page.headers).toMatchObject(expected);
+    expect(page.headers['x-powered-by']).toBeUndefined();
+    const href = /href="(\/assets\/kern\/kern\.min\.css\?v=[0-9a-f]+)"/.exec(page.body)![1]!;
+    for (const response of [await app.inject('/de/nowhere'), await app.inject({ method: 'POST', url: '/de/wmk/events/1/book/topics', payload: {} }), await app.inject(href)]) {
+      expect(response.headers).toMatchObject(expected);
+      for (const name of ['content-security-policy', 'strict-transport-security']) expect(response.headers[name]).toBe(page.headers[name]);
+    }
+  });
+
   it('lets stylesheets be cached for a year, since their URL changes with their content', async () => {
     const page = await app.inject('/de/wmk');
     const href = /href="(\/assets\/kern\/kern\.min\.css\?v=[0-9a-f]+)"/.exec(page.body)![1]!;
