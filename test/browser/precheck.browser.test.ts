@@ -42,7 +42,7 @@ describe('the pre-check in a real browser', () => {
     expect(titles.some((t) => t.startsWith('Was für Sie in Frage kommt'))).toBe(true);
     expect(await database.db.select().from(bookings)).toEqual([]); // nothing is booked before the family confirms
     await context.close();
-  });
+  }, 120_000);
 
   it('has no WCAG 2.2 AA violations on any page of the check, in de and en', async () => {
     const violations: string[] = [];
@@ -57,5 +57,5 @@ describe('the pre-check in a real browser', () => {
       await context.close();
     }
     expect(violations).toEqual([]);
-  });
+  }, 240_000); // axe on some twenty pages, on a busy two-core machine
 });
