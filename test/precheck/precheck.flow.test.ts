@@ -46,11 +46,12 @@ const bodyOf = (browser: Browser) => browser.last.body.replace(/\u00a0/g, ' ');
 const headings = (browser: Browser) => browser.html().querySelectorAll('h2').map((h) => h.text.trim());
 
 describe('the pre-check, page by page (de)', () => {
-  it('is linked from the start page and the event page', async () => {
+  it('is linked from the start page and the event page, also of a day not open for booking yet', async () => {
+    const { event: later } = await createEvent(env.database.db, org, { localDate: '2026-05-12' });
     const browser = new Browser(env.app);
-    for (const page of ['/de/wmk', `/de/wmk/events/${eventId}`]) {
+    for (const page of ['/de/wmk', `/de/wmk/events/${eventId}`, `/de/wmk/events/${later.id}`]) {
       await browser.get(page);
-      expect(browser.html().querySelector('a[href="/de/wmk/check"]')?.text).toBe('Was steht uns zu? Finden Sie es in 2 Minuten heraus');
+      expect(browser.html().querySelector('a[href="/de/wmk/check"]')?.text, page).toBe('Was steht uns zu? Finden Sie es in 2 Minuten heraus');
     }
   });
 
