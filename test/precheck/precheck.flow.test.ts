@@ -185,6 +185,19 @@ describe('the pre-check in English', () => {
     expect(form.querySelector('button')!.text.trim()).toMatch(/^Book these \d topics$/);
   });
 
+  it('with no benefit standing out, still offers the next day to book, without naming topics', async () => {
+    const browser = new Browser(env.app);
+    await answerCheck(browser, '/en/wmk', {
+      household: 'single', children: { band0to5: '0', band6to11: '0', band12to17: '0', band18to24: '0' }, buergergeld: 'no', income: 'atLeast900', rent: 'none',
+    });
+    expect(bodyOf(browser)).toContain('no benefit stands out');
+    expect(headings(browser)).toContain('Book an appointment');
+    expect(headings(browser)).not.toContain('Book these topics');
+    expect(bodyOf(browser)).not.toContain('nobody advises on these benefits');
+    expect(text(browser.html(), 'main')).toContain('Next day with free times: Family Benefits Day on Tuesday, 10 March 2026, Familienzentrum wmk, Eschwege.');
+    expect(browser.html().querySelector(`a[href="/en/wmk/events/${eventId}/book/topics"]`)?.text.trim()).toBe('Book an appointment');
+  });
+
   it('a couple with a 900 € income is told about Kinderzuschlag and Wohngeld, not the Jobcenter', async () => {
     const browser = new Browser(env.app);
     await answerCheck(browser, '/en/wmk', { ...singleParent, household: 'couple', income: 'atLeast900', maintenance: undefined });
@@ -192,5 +205,23 @@ describe('the pre-check in English', () => {
     expect(names).toMatch(/Kinderzuschlag/);
     expect(names).toMatch(/Wohngeld/);
     expect(names).not.toMatch(/Jobcenter/);
+  });
+});
+
+describe('the pre-check right to left', () => {
+  it('joins the answers the way Arabic and Persian join a list, with nothing left untranslated', async () => {
+    for (const lang of ['ar', 'fa']) {
+      const browser = new Browser(env.app);
+      await answerCheck(browser, `/${lang}/wmk`, { ...singleParent, children: { band0to5: '1', band6to11: '1', band12to17: '1', band18to24: '0' }, maintenance: { child0: 'none', child1: 'none', child2: 'none' } });
+      expect(browser.html().querySelector('html')!.getAttribute('dir')).toBe('rtl');
+      const answers = browser.html().querySelectorAll('.check-answers dd.kern-description-list-item__value').map((d) => d.text.trim());
+      const children = answers.find((a) => a.includes('5'))!;
+      // "A وB وC" in Arabic, "A، B، و C" in Persian: never the Latin ", ".
+      expect(children, lang).toMatch(/ و ?طفل| و ?\S*۱ فرزند|، و /);
+      expect(children, lang).not.toContain(',');
+      const main = text(browser.html(), 'main')!;
+      expect(main, lang).not.toMatch(/precheck\.|\{\{|undefined|What to bring|Was Sie mitbringen/);
+      expect(bodyOf(browser), lang).toContain(lang === 'ar' ? 'ما يجب أن تحضروه معكم' : 'چه چیزهایی باید همراه بیاورید');
+    }
   });
 });
