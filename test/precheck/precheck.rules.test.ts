@@ -19,6 +19,8 @@ describe.each(PINNED_DATES)('precheck triggers (DOMAIN.md §7.6) on %s', (date) 
     ['Kindergeld for some children → Kindergeld', { ...couple900, kindergeld: 'some' }, ['kindergeld', 'kinderzuschlag'], []],
     ['Kindergeld paid, couple ≥ 900 €, no SGB II → KiZ + Wohngeld', couple900, ['kinderzuschlag', 'wohngeld'], ['kindergeld', 'buergergeld']],
     ['single parent 600–899 € reaches the KiZ minimum', { ...couple900, household: 'single', income: '600to899' }, ['kinderzuschlag', 'wohngeld'], []],
+    // The top band has no upper end and Wohngeld no fixed income limit: ≥ 900 € rules Wohngeld out for nobody.
+    ['single parent ≥ 900 €, Kindergeld paid → KiZ + Wohngeld, as for a couple', { ...couple900, household: 'single', income: 'atLeast900' }, ['kinderzuschlag', 'wohngeld'], ['buergergeld']],
     ['couple 600–899 € misses the KiZ minimum → Wohngeld + Jobcenter', { ...couple900, income: '600to899' }, ['wohngeld', 'buergergeld'], ['kinderzuschlag']],
     ['below 600 € → Jobcenter, no KiZ', { ...couple900, household: 'single', income: 'below600' }, ['buergergeld', 'wohngeld'], ['kinderzuschlag']],
     ['single, maintenance below UVG → UVG', { ...couple900, household: 'single', children: [{ ageBand: '0-5', maintenance: 'belowUvg' }] }, ['unterhaltsvorschuss'], []],

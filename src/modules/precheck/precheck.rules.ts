@@ -85,9 +85,9 @@ export function precheck(a: PrecheckAnswers, date: IsoDate): PrecheckResult {
     });
   }
 
-  // Wohngeld: low income and no SGB II; with Bürgergeld the Jobcenter covers the rent.
-  const lowIncome = a.income === undefined || a.income !== 'atLeast900' || a.household === 'couple';
-  if (a.rent !== 'none' && !inSgb2 && lowIncome) {
+  // Wohngeld: rent and no SGB II; with Bürgergeld the Jobcenter covers the rent. Wohngeld has no fixed income limit
+  // (household size, rent and income decide) and the top income band no upper end, so no band rules it out.
+  if (a.rent !== 'none' && !inSgb2) {
     out.push({ benefit: 'wohngeld', reason: 'reason.wohngeld', amount: indicative('wohngeld', `maxRent${Math.min(5, (a.household === 'couple' ? 2 : 1) + children.length)}`, date), precedence: ['precedence.wohngeldBeforeBuergergeld'], urgent: 'urgent.wohngeld' });
   } else if (inSgb2 && a.rent !== 'none') {
     out.push({ benefit: 'wohngeld', excluded: true, reason: 'reason.wohngeldExcluded', amount: indicative('wohngeld', 'maxRent1', date), precedence: ['precedence.noWohngeldWithBuergergeld'] });
