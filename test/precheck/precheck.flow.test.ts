@@ -179,6 +179,7 @@ describe('the pre-check in English', () => {
     expect(bodyOf(browser)).toContain('Kinderzuschlag: up to €297 per child and month.');
     expect(bodyOf(browser)).toContain('This is guidance, not a decision.');
     expect(bodyOf(browser)).toContain('Apply this month: Kinderzuschlag is not paid backwards.');
+    expect(bodyOf(browser)).toContain('You are not sure whether Kindergeld arrives for every child: the experts check it with you.');
     expect(browser.html().querySelectorAll('.check-answers dd.kern-description-list-item__value').map((d) => d.text.trim()))
       .toEqual(Array(7).fill('I don’t know'));
     const form = browser.html().querySelector(`form[action="/en/wmk/events/${eventId}/book/topics"]`)!;

@@ -17,6 +17,8 @@ describe.each(PINNED_DATES)('precheck triggers (DOMAIN.md §7.6) on %s', (date) 
   it.each<[string, PrecheckAnswers, string[], string[]]>([
     ['no Kindergeld yet → Kindergeld', { ...couple900, kindergeld: 'none' }, ['kindergeld'], ['kinderzuschlag']],
     ['Kindergeld for some children → Kindergeld', { ...couple900, kindergeld: 'some' }, ['kindergeld', 'kinderzuschlag'], []],
+    ['not known whether Kindergeld arrives → Kindergeld, to be checked', { ...couple900, kindergeld: undefined }, ['kindergeld', 'kinderzuschlag'], []],
+    ['no children → no Kindergeld', { ...couple900, kindergeld: undefined, children: [] }, [], ['kindergeld', 'kinderzuschlag']],
     ['Kindergeld paid, couple ≥ 900 €, no SGB II → KiZ + Wohngeld', couple900, ['kinderzuschlag', 'wohngeld'], ['kindergeld', 'buergergeld']],
     ['single parent 600–899 € reaches the KiZ minimum', { ...couple900, household: 'single', income: '600to899' }, ['kinderzuschlag', 'wohngeld'], []],
     // The top band has no upper end and Wohngeld no fixed income limit: ≥ 900 € rules Wohngeld out for nobody.
@@ -39,7 +41,8 @@ describe.each(PINNED_DATES)('precheck triggers (DOMAIN.md §7.6) on %s', (date) 
   });
 
   it('"I don\'t know" everywhere keeps the possible benefits in, never rules them out', () => {
-    expect(benefits({}, date)).toEqual(expect.arrayContaining(['kinderzuschlag', 'wohngeld']));
+    expect(benefits({}, date)).toEqual(expect.arrayContaining(['kindergeld', 'kinderzuschlag', 'wohngeld']));
+    expect(find({ ...couple900, kindergeld: undefined }, 'kindergeld')!.reason).toBe('reason.kindergeldUnknown');
   });
 });
 

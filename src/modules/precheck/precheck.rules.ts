@@ -55,7 +55,8 @@ function reachesKizMinimum(a: PrecheckAnswers): boolean | undefined {
 
 /**
  * DOMAIN.md §7 desk triggers and Vorrang as guidance: which benefits may apply on a date.
- * Unknown answers keep a benefit in when it could apply, never rule it out.
+ * Unknown answers keep Kindergeld, KiZ, Wohngeld and BuT in when they could apply; UVG needs "single parent" and the
+ * Jobcenter an answer (Bürgergeld, a low income band) that points to it, or every unknown would fill the whole visit.
  */
 export function precheck(a: PrecheckAnswers, date: IsoDate): PrecheckResult {
   const out: Suggestion[] = [];
@@ -67,10 +68,13 @@ export function precheck(a: PrecheckAnswers, date: IsoDate): PrecheckResult {
   // Jobcenter: already in SGB II, or income below what the household needs.
   const toJobcenter = inSgb2 || a.income === 'below600' || (a.income === '600to899' && a.household === 'couple');
 
-  if (a.kindergeld === 'none' || a.kindergeld === 'some') {
+  // Kindergeld: not for every child, or not known whether it arrives for each (with children, or children unknown).
+  const kindergeldReason = a.kindergeld === 'none' ? 'reason.kindergeldNone' : a.kindergeld === 'some' ? 'reason.kindergeldSome'
+    : a.kindergeld === undefined && a.children?.length !== 0 ? 'reason.kindergeldUnknown' : undefined;
+  if (kindergeldReason) {
     // §7.4: with Bürgergeld, Kindergeld counts as income.
     const precedence = toJobcenter ? ['precedence.kindergeldCountsInBuergergeld'] : [];
-    out.push({ benefit: 'kindergeld', reason: a.kindergeld === 'none' ? 'reason.kindergeldNone' : 'reason.kindergeldSome', amount: indicative('kindergeld', 'perChild', date), precedence, urgent: 'urgent.kindergeld' });
+    out.push({ benefit: 'kindergeld', reason: kindergeldReason, amount: indicative('kindergeld', 'perChild', date), precedence, urgent: 'urgent.kindergeld' });
   }
 
   // KiZ: Kindergeld paid, brutto ≥ 900/600 €; Bürgergeld rules it out unless KiZ + Wohngeld end the need (§ 12a SGB II).
