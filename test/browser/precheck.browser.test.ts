@@ -42,7 +42,20 @@ describe('the pre-check in a real browser', () => {
     expect(titles.some((t) => t.startsWith('Was für Sie in Frage kommt'))).toBe(true);
     expect(await database.db.select().from(bookings)).toEqual([]); // nothing is booked before the family confirms
     await context.close();
-  });
+  }, 120_000);
+
+  it.each(['ar', 'fa'])('reads right to left in %s on a 320 px phone with JavaScript off, without sideways scrolling', async (lang) => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    const wrong: string[] = [];
+    await checkThrough(page, lang, async (p) => {
+      const dir = await p.evaluate(() => document.documentElement.dir);
+      if (dir !== 'rtl') wrong.push(`${p.url()}: dir=${dir}`);
+      if (await scrollsSideways(p)) wrong.push(`${p.url()}: scrolls sideways`);
+    });
+    expect(wrong).toEqual([]);
+    await context.close();
+  }, 120_000);
 
   it('has no WCAG 2.2 AA violations on any page of the check, in de and en', async () => {
     const violations: string[] = [];
@@ -57,5 +70,5 @@ describe('the pre-check in a real browser', () => {
       await context.close();
     }
     expect(violations).toEqual([]);
-  });
+  }, 240_000); // axe on some twenty pages, on a busy two-core machine
 });

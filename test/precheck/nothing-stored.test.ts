@@ -27,12 +27,18 @@ describe('the pre-check leaves no trace', () => {
   it('changes no row of any table and logs none of the answers, through errors, changes, the result and deleting', async () => {
     const countsBefore = await rowCounts(env.database);
     const dumpBefore = await wholeDatabaseAsText(env.database);
+    // Compared while the answers are shown, not only at the end: a row written and deleted again would pass then.
+    const nothingWritten = async (when: string) => {
+      expect(await rowCounts(env.database), when).toEqual(countsBefore);
+      expect(await wholeDatabaseAsText(env.database), when).toBe(dumpBefore);
+    };
     const browser = new Browser(env.app);
     await browser.get('/de/wmk/check/household');
     await browser.post('/de/wmk/check/household', { answer: 'not-a-choice' });
     await browser.follow();
     await answerCheck(browser, '/de/wmk', answers);
     expect(browser.last.body).toContain('Unterhaltsvorschuss');
+    await nothingWritten('on the result page');
     await browser.get('/en/wmk/check/income?change=1');
     await browser.post('/en/wmk/check/income', { answer: 'atLeast900', change: '1' });
     // The answers travel in the encrypted session cookie: nothing of them is readable in it.
@@ -41,12 +47,13 @@ describe('the pre-check leaves no trace', () => {
     for (const needle of [...needles, 'single', 'atLeast900']) expect(cookie).not.toContain(needle);
     await browser.follow();
     expect(browser.last.statusCode).toBe(200);
+    await nothingWritten('after a changed answer');
     await browser.post('/en/wmk/check/forget');
-
-    expect(await rowCounts(env.database)).toEqual(countsBefore);
-    expect(await wholeDatabaseAsText(env.database)).toBe(dumpBefore);
+    await nothingWritten('after deleting the answers');
     const log = env.lines.join('');
     expect(log).toContain('/de/wmk/check/maintenance'); // the log does record the requests
     for (const needle of [...needles, 'atLeast900']) expect(log, needle).not.toContain(needle);
+    // Nor what the answers led to: the suggested benefits (no topic of the day is one of these).
+    for (const benefit of ['unterhaltsvorschuss', 'kinderzuschlag', 'Unterhaltsvorschuss']) expect(log, benefit).not.toContain(benefit);
   });
 });

@@ -4,7 +4,7 @@ import type { BenefitKey, IsoDate } from '../benefits/benefits.js';
 import { type FamilyFacts, documentChecklist, rulesOn, verifiedAmount } from '../benefits/rules.js';
 import type { FamilyFact } from '../benefits/documents.data.js';
 import { type StoredAnswers, toRuleAnswers } from './precheck.questions.js';
-import { precheck } from './precheck.rules.js';
+import { type Indicative, precheck } from './precheck.rules.js';
 
 export type SuggestionView = {
   benefit: BenefitKey;
@@ -24,6 +24,11 @@ function amountSentence(benefit: BenefitKey, key: string, euros: number, t: TFun
   const persons = /^maxRent(\d)$/.exec(key)?.[1];
   if (persons) return t('precheck.amount.wohngeld', { amount, count: Number(persons) });
   return t(`precheck.amount.${benefit}.${key}`, { amount });
+}
+
+function amountText(benefit: BenefitKey, amount: Indicative, t: TFunction, lang: string): string {
+  if (amount.kind === 'amount') return amountSentence(benefit, amount.key, amount.euros, t, lang);
+  return t(amount.kind === 'atDesk' ? 'precheck.amountAtDesk' : 'precheck.notEnteredYet');
 }
 
 /**
@@ -79,7 +84,7 @@ export function describeResult(answers: StoredAnswers, date: IsoDate, t: TFuncti
         excluded,
         name: t(`benefits.names.${s.benefit}`),
         reason: t(`precheck.${s.reason}`),
-        amount: excluded ? '' : s.amount.kind === 'amount' ? amountSentence(s.benefit, s.amount.key, s.amount.euros, t, lang) : t('precheck.notEnteredYet'),
+        amount: excluded ? '' : amountText(s.benefit, s.amount, t, lang),
         precedence: s.precedence.map((key) => ruleSentence(key, date, t, lang)),
         ...(s.urgent ? { urgent: ruleSentence(s.urgent, date, t, lang) } : {}),
         documents: excluded ? [] : documentChecklist(s.benefit, facts, lang).map((item) => item.text),

@@ -4,6 +4,7 @@ import type { Clock } from '../../lib/clock.js';
 import { berlinDate } from '../../lib/dates.js';
 import { setFlash, takeFlash } from '../../lib/flash.js';
 import { clearFormState, formStateFor, rejectForm } from '../../lib/form-state.js';
+import { formatList } from '../../lib/lists.js';
 import { pick } from '../../lib/localized.js';
 import { parseAnswer } from './precheck.forms.js';
 import { nextBookingOffer } from './precheck.offer.js';
@@ -101,7 +102,7 @@ export default async function precheckRoutes(scope: FastifyInstance, { db, clock
       offer: offer && {
         ...offer,
         title: pick(request.organisation.eventTitle, request.lang),
-        missingNames: offer.missing.map((b) => request.t(`benefits.names.${b}`)),
+        missingList: offer.missing.length ? formatList(offer.missing.map((b) => request.t(`benefits.names.${b}`)), request.lang) : undefined,
         eventUrl: eventBase,
         bookUrl: `${eventBase}/book/topics`,
       },
@@ -109,7 +110,7 @@ export default async function precheckRoutes(scope: FastifyInstance, { db, clock
       action: `${base(request)}/forget`,
       startUrl: `/${request.lang}/${request.organisation.slug}`,
       backUrl: questionUrl(request, lastQuestion(answers)),
-      summary: answerSummary(answers, request.t, (q) => `${questionUrl(request, q)}?change=1`, (q, value) => choiceLabel(request.t, request.lang, berlinDate(now), q, value)),
+      summary: answerSummary(answers, request.t, request.lang, (q) => `${questionUrl(request, q)}?change=1`, (q, value) => choiceLabel(request.t, request.lang, berlinDate(now), q, value)),
     });
   }
 }
