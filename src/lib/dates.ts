@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { memoize } from './memo.js';
 
 export const ZONE = 'Europe/Berlin';
 
@@ -23,13 +24,17 @@ export const formattingLocale = (lang: string) => (lang === 'en' ? 'en-GB' : lan
 export const inLanguage = (value: DateTime, lang: string) =>
   value.reconfigure({ locale: formattingLocale(lang), outputCalendar: 'gregory' });
 
+const timeIn = memoize((epochMs: number, lang: string) => inLanguage(inBerlin(new Date(epochMs)), lang).toLocaleString(DateTime.TIME_SIMPLE),
+  (epochMs, lang) => `${epochMs}|${lang}`);
+
 export function formatTime(instant: Date | DateTime, lang: string): string {
-  return inLanguage(inBerlin(instant), lang).toLocaleString(DateTime.TIME_SIMPLE);
+  return timeIn(instant.valueOf(), lang);
 }
 
-export function formatDate(localDate: string, lang: string): string {
-  return inLanguage(DateTime.fromISO(localDate, { zone: ZONE }), lang).toLocaleString(DateTime.DATE_HUGE);
-}
+export const formatDate = memoize(
+  (localDate: string, lang: string) => inLanguage(DateTime.fromISO(localDate, { zone: ZONE }), lang).toLocaleString(DateTime.DATE_HUGE),
+  (localDate, lang) => `${localDate}|${lang}`,
+);
 
 export const isLocalTime = (value: string) => /^([01]\d|2[0-3]):[0-5]\d$/.test(value);
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import i18next, { type FormatFunction, type TFunction } from 'i18next';
 import { formattingLocale } from './dates.js';
+import { memoize } from './memo.js';
 import { BLOCKING, type Messages, localeGaps } from './locale-check.js';
 
 /** The seven languages families may book in; German is the authority, English complete for everything too. */
@@ -37,10 +38,10 @@ export const INTERPRETER_LANGUAGES = [
   'ar', 'fa', 'prs', 'ps', 'ku', 'tr', 'uk', 'ru', 'ro', 'bg', 'pl', 'sq', 'ti', 'so', 'en', 'fr', 'dgs',
 ] as const;
 
-export function languageName(code: string, inLanguage: string): string {
+export const languageName = memoize((code: string, inLanguage: string): string => {
   if (code === 'dgs') return i18n().getFixedT(inLanguage)('booking.needs.signLanguage');
   return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
-}
+}, (code, inLanguage) => `${code}|${inLanguage}`);
 
 /** A language's name in itself, as a label of its own: capitalised ("Русский", not "русский" as mid-sentence). */
 export function nativeLanguageName(code: string): string {
@@ -88,6 +89,7 @@ export function availableLanguages(): readonly Language[] {
 export function offerLanguage(lang: Exclude<Language, (typeof STAFF_LANGUAGES)[number]>, messages: Messages): void {
   if (!complete(lang, messages)) throw new Error(`The ${lang} messages lack keys, plural forms or placeholders of de.json.`);
   i18n().addResourceBundle(lang, 'translation', messages, true, true);
+  translators.clear();
   available = [...new Set([...availableLanguages(), lang])].sort((a, b) => LANGUAGES.indexOf(a) - LANGUAGES.indexOf(b));
 }
 
@@ -125,7 +127,27 @@ export function i18n(): typeof i18next {
   return created;
 }
 
-export const translatorFor = (lang: string): TFunction => i18n().getFixedT(lang);
+const translators = new Map<string, TFunction>();
+
+/**
+ * The texts of one language. A page asks for dozens of plain keys, each the same text every time, so those
+ * (a key alone, no options) are looked up once per language; anything with options goes to i18next.
+ */
+export function translatorFor(lang: string): TFunction {
+  let t = translators.get(lang);
+  if (!t) {
+    const fixed = i18n().getFixedT(lang);
+    const plain = new Map<string, unknown>();
+    t = ((...args: Parameters<TFunction>) => {
+      if (args.length !== 1 || typeof args[0] !== 'string') return (fixed as unknown as (...a: unknown[]) => unknown)(...args);
+      const key = args[0];
+      if (!plain.has(key)) plain.set(key, fixed(key));
+      return plain.get(key);
+    }) as unknown as TFunction;
+    translators.set(lang, t);
+  }
+  return t;
+}
 
 /**
  * The best offered language of an Accept-Language header, by quality ("fa-IR,fa;q=0.9,en;q=0.5" → fa,
