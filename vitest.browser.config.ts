@@ -6,7 +6,7 @@ export default defineConfig({
     include: ['test/browser/**/*.browser.test.ts'],
     pool: 'forks',
     fileParallelism: false,
-    testTimeout: 60_000,
+    testTimeout: 180_000, // an axe walk over every public page of a language takes minutes on a busy 2-core machine
     hookTimeout: 120_000,
   },
 });
