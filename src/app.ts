@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Config, TrustProxy } from './config.js';
 import type { Database } from './db/client.js';
+import { inArrivalOrder } from './db/request-order.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import { isLanguage, languageFromHeader } from './lib/i18n.js';
 import { requestSerializer } from './lib/logging.js';
@@ -96,6 +97,11 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
   });
   app.addHook('onClose', async () => live.close());
   app.addHook('onClose', async () => organisations.close());
+  // PGlite serves the requests that arrived first first (see request-order.ts).
+  if (database.kind === 'pglite') {
+    app.addHook('onRequest', (request, _reply, done) => inArrivalOrder(request, done));
+    app.addHook('preValidation', (request, _reply, done) => inArrivalOrder(request, done));
+  }
   const staffRoutesTable: StaffRouteEntry[] = [];
   app.decorate('staffRoutes', staffRoutesTable);
   const { db } = database;

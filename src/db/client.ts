@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { isDatabaseUnavailable } from './errors.js';
+import { arrivalOrderQueue } from './request-order.js';
 import * as schema from './schema.js';
 
 /**
@@ -181,9 +182,20 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const options = { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] };
   const client = location ? new PGlite(location, options) : new PGlite(options);
   await client.waitReady;
+  const inTurn = arrivalOrderQueue();
+  const scheduled = new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      if (property === 'query' || property === 'exec' || property === 'transaction') {
+        return (...args: unknown[]) => inTurn(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
+      }
+      return value;
+    },
+  });
   const signals = new EventEmitter().setMaxListeners(0);
   return {
-    db: drizzle(client, { schema }) as unknown as Db,
+    // A transaction takes one turn for all its statements: they go through its own handle, not this queue.
+    db: drizzle(scheduled, { schema }) as unknown as Db,
     kind: 'pglite',
     close: () => client.close(),
     notify: async (channel, payload) => {
