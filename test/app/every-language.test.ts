@@ -91,6 +91,9 @@ describe('a family in each of the seven languages', () => {
     expect(mail.text).toContain(`http://familientag.test${manage}`);
     expect(mail.html).toContain(`<html lang="${lang}" dir="${dir}">`);
     expect(mail.attachments.map((a) => a.contentType)).toEqual(['text/calendar']);
+    // The gap between a time and its topic is on the side the text runs to (mail programs know no logical CSS).
+    const timeCell = parse(mail.html as string).querySelector('td')!.getAttribute('style');
+    expect(timeCell).toContain(dir === 'rtl' ? 'padding: 4px 0 4px 16px' : 'padding: 4px 16px 4px 0');
     // Event and date with the language's own comma (Arabic and Persian write "،").
     const title = pick(org.organisation.eventTitle, lang);
     expect(mail.text).toContain(`${title}${t('common.comma')}`);
