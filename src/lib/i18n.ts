@@ -27,6 +27,12 @@ export const FAMILY_NAMESPACES = [
 
 const RIGHT_TO_LEFT = new Set(['ar', 'fa', 'prs', 'ckb', 'ps', 'ur']);
 export const directionOf = (lang: string) => (RIGHT_TO_LEFT.has(lang) ? 'rtl' : 'ltr');
+/**
+ * A left-to-right value (a phone number) inside a sentence of `lang`, where no <bdi> can isolate it: plain-text
+ * mail, PDFs. After Arabic letters digits are Arabic numbers to the bidi algorithm, and "05651 302-0" would show
+ * as "0-302 05651"; a left-to-right mark on each side keeps it in its order. Other languages get it unchanged.
+ */
+export const leftToRightIn = (lang: string, value: string) => (directionOf(lang) === 'rtl' ? `\u200e${value}\u200e` : value);
 /** A language that is offered: one of LANGUAGES whose locale file is there and complete (see availableLanguages). */
 export const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (availableLanguages() as readonly string[]).includes(value);

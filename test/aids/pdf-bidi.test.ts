@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bidiParagraph, needsBidi, visualRuns } from '../../src/lib/pdf/bidi.js';
+import { leftToRightIn } from '../../src/lib/i18n.js';
 import { fontBytes } from '../../src/lib/pdf/fonts.js';
 import { arabicHas, parsedOnce, visualGlyphs } from '../../src/lib/pdf/shaping.js';
 
@@ -32,6 +33,14 @@ describe('Arabic and Persian text, logical to visual', () => {
       letter(' '),
       ...forms(0xfee2, 0xfed7), letter('ر'), // رقم: meem final, qaf initial, reh alone
     ]);
+  });
+
+  it('keeps a phone number marked left to right whole inside Arabic, and draws no direction mark', () => {
+    // Unmarked, the digits after Arabic letters are Arabic numbers (UBA W2): "05651 302-0" would show as "0-302 05651".
+    expect(runs('الهاتف 05651 302-0').join('|')).not.toContain('05651 302-0');
+    const marked = runs(`الهاتف ${leftToRightIn('ar', '05651 302-0')}`);
+    expect(marked).toEqual(['latin→05651 302-0', 'arabic←الهاتف ']);
+    expect(leftToRightIn('de', '05651 302-0')).toBe('05651 302-0');
   });
 
   it('shapes the Persian letters پ چ ژ گ ی ک and keeps Persian digits left to right', () => {

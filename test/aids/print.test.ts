@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { berlinInstant, formatTime } from '../../src/lib/dates.js';
 import { auditLog } from '../../src/modules/audit/audit.table.js';
 import { bookings } from '../../src/modules/booking/booking.table.js';
 import { useTestApp } from '../helpers/app.js';
@@ -90,6 +91,19 @@ describe('event flyers', () => {
     expect(handoutText).toContain('Ohne Termin möglich');
     expect(pdfPages(handout.rawPayload)).toBe(1);
     expect((await browsers.desk!.get(`/de/wmk/staff/events/${eventId}/flyer.pdf`)).statusCode).toBe(403);
+  });
+
+  it('keeps the phone number in its order under Arabic and Persian, and writes their hours as they write times', async () => {
+    for (const lang of ['ar', 'fa']) {
+      const flyer = await browsers.coordinator!.get(`/de/wmk/staff/events/${eventId}/flyer.pdf?format=A4&second=${lang}`);
+      const text = pdfText(flyer.rawPayload);
+      expect(text.split('05651 302-0').length - 1, lang).toBe(2); // the German line and the second language's
+      expect(text, lang).not.toContain('0-302');
+      // 14:00 as the language writes it: "2:00 م" in Arabic, "۱۴:۰۰" in Persian (pdftotext may move the "م").
+      expect(text, lang).toContain(/[\d۰-۹]+:[\d۰-۹]+/.exec(formatTime(berlinInstant('2027-03-10', '14:00'), lang))![0]);
+    }
+    expect(formatTime(berlinInstant('2027-03-10', '14:00'), 'fa')).toBe('۱۴:۰۰');
+    expect(formatTime(berlinInstant('2027-03-10', '14:00'), 'ar')).toMatch(/^2:00/);
   });
 
   it('carries a QR code that a phone reads as the event’s booking page, on the poster and the handout', async () => {

@@ -1,6 +1,8 @@
 import { and, count, eq, gte } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
+import { LANGUAGES, translatorFor } from '../../src/lib/i18n.js';
+import { TOPICS } from '../../src/modules/demo/demo.data.js';
 import { seedDemo } from '../../src/modules/demo/demo.seed.js';
 import { desks, events, slots } from '../../src/modules/events/events.table.js';
 import { organisations, topics, venues } from '../../src/modules/organisations/organisations.table.js';
@@ -50,5 +52,21 @@ describe('demo data', () => {
     // Topics of one county are never used by the other's desks.
     const kasselTopicIds = new Set((await db.select().from(topics).where(eq(topics.organisationId, kassel!.id))).map((t) => t.id));
     expect(kasselTopicIds.size).toBe(5);
+  });
+});
+
+describe('the demo’s topic names', () => {
+  it('name each benefit with the same words as the locales (and so the term lists), in every family language', () => {
+    // "Kinderzuschlag" is one benefit: the pre-check's result and the booking's topics must not call it two names.
+    const head = (name: string) => name.split(' (')[0]!.toLocaleLowerCase();
+    const differ: string[] = [];
+    for (const lang of LANGUAGES) {
+      const names = translatorFor(lang)('benefits.names', { returnObjects: true }) as Record<string, string>;
+      for (const topic of TOPICS.filter((t) => t.key in names)) {
+        const name = topic.name[lang]!;
+        if (head(name) !== head(names[topic.key]!)) differ.push(`${lang} ${topic.key}: ${name} ≠ ${names[topic.key]}`);
+      }
+    }
+    expect(differ).toEqual([]);
   });
 });

@@ -1,9 +1,12 @@
+import bidiFactory from 'bidi-js';
 import { parse as parseDisposition } from 'content-disposition';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
+import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
 import { LANGUAGES, availableLanguages, directionOf, translatorFor } from '../../src/lib/i18n.js';
+import { pick } from '../../src/lib/localized.js';
 import { bookings } from '../../src/modules/booking/booking.table.js';
 import { buildTestApp, testClock } from '../helpers/app.js';
 import { Browser, signIn, text } from '../helpers/browser.js';
@@ -12,6 +15,8 @@ import { BEFORE_EVENT, STAFF_PASSWORD, type OrganisationFixture, createEvent, cr
 import { pdfFonts, pdfText } from '../helpers/pdf.js';
 import { TestSmtpServer } from '../helpers/smtp.js';
 
+/** bidi-js is CommonJS whose module.exports is the factory; its types describe that as `.default`. */
+const bidi = (bidiFactory as unknown as typeof bidiFactory.default)();
 const clock = testClock(BEFORE_EVENT);
 const smtp = new TestSmtpServer();
 let database: Database;
@@ -38,6 +43,14 @@ afterAll(async () => {
 
 /** Every part of a sentence around its placeholders, so a text can be recognised whatever fills them. */
 const fixedParts = (sentence: string) => sentence.split(/\{\{[^}]+\}\}/).map((part) => part.trim()).filter((part) => part.length > 2);
+
+/** A line as a reader sees it, left to right (UBA reordering with bidi-js), without the invisible direction marks. */
+const shown = (line: string, dir: 'ltr' | 'rtl') => {
+  const levels = bidi.getEmbeddingLevels(line, dir);
+  return bidi.getReorderedIndices(line, levels).map((i) => line[i]).join('').replace(/[\u200e\u200f\u2066-\u2069]/g, '');
+};
+/** The paragraphs of an HTML mail as text. */
+const htmlText = (html: string) => parse(html).querySelectorAll('p, h1, td').map((element) => element.text);
 
 const htmlOf = (browser: Browser) => {
   const root = browser.html().querySelector('html')!;
@@ -78,6 +91,17 @@ describe('a family in each of the seven languages', () => {
     expect(mail.text).toContain(`http://familientag.test${manage}`);
     expect(mail.html).toContain(`<html lang="${lang}" dir="${dir}">`);
     expect(mail.attachments.map((a) => a.contentType)).toEqual(['text/calendar']);
+    // The gap between a time and its topic is on the side the text runs to (mail programs know no logical CSS).
+    const timeCell = parse(mail.html as string).querySelector('td')!.getAttribute('style');
+    expect(timeCell).toContain(dir === 'rtl' ? 'padding: 4px 0 4px 16px' : 'padding: 4px 16px 4px 0');
+    // Event and date with the language's own comma (Arabic and Persian write "،").
+    const title = pick(org.organisation.eventTitle, lang);
+    expect(mail.text).toContain(`${title}${t('common.comma')}`);
+    if (dir === 'rtl') expect(mail.text).not.toContain(`${title}, `);
+    // The county's phone number reads in its own order, also in a right-to-left mail (no <bdi> in plain text).
+    const phoneLine = mail.text!.split('\n').find((line) => line.includes('302-0'))!;
+    expect(shown(phoneLine, dir)).toContain('05651 302-0');
+    expect(shown(htmlText(mail.html as string).find((line) => line.includes('302-0'))!, dir)).toContain('05651 302-0');
 
     await family.get(manage);
     expect(htmlOf(family)).toEqual({ lang, dir });

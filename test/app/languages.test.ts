@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { formatDate, formatTime } from '../../src/lib/dates.js';
+import { berlinInstant, formatDate, formatTime } from '../../src/lib/dates.js';
 import { LANGUAGES, availableLanguages, languageFromHeader, translatorFor } from '../../src/lib/i18n.js';
 import { callNext } from '../../src/modules/queue/calling.service.js';
 import { bookings } from '../../src/modules/booking/booking.table.js';
@@ -67,6 +67,22 @@ describe('the languages on offer', () => {
   });
 });
 
+describe('the county’s start page', () => {
+  it('writes each event’s hours as its event page does: in the language’s own clock and digits', async () => {
+    const hours = (lang: string) => translatorFor(lang)('event.hours', {
+      from: formatTime(berlinInstant('2027-03-10', '14:00'), lang), to: formatTime(berlinInstant('2027-03-10', '16:00'), lang),
+    });
+    for (const lang of availableLanguages()) {
+      const start = new Browser(env.app);
+      await start.get(`/${lang}/wmk`);
+      expect(text(start.html(), '.event-card .kern-body'), lang).toContain(hours(lang));
+      await start.get(`/${lang}/wmk/events/${eventId}`);
+      expect(start.html().querySelector('main')!.text, lang).toContain(hours(lang));
+    }
+    expect(hours('fa')).toContain('۱۴:۰۰'); // not "14:00" beside a date in Persian digits
+  });
+});
+
 describe('a booking in Arabic', () => {
   it('runs right to left, isolates its times and code, and keeps Arabic for the booking, its mail and manage link', async () => {
     const browser = new Browser(env.app);
@@ -122,6 +138,9 @@ describe('the day in Arabic', () => {
     expect([slip.getAttribute('lang'), slip.getAttribute('dir')]).toEqual(['ar', 'rtl']);
     expect(slip.querySelector('.slip__number bdi')!.text).toMatch(/^\d+$/);
     expect(slip.querySelector('.slip__link')!.getAttribute('dir')).toBe('ltr');
+    // The family reads its desk in Arabic, and beside it the label the display and the desk itself show.
+    const deskLine = slip.querySelector('.slip__desks li')!;
+    expect(deskLine.querySelectorAll('bdi').map((b) => b.text)).toEqual([`${translatorFor('ar')('common.desk')} 1`, 'Tisch 1', expect.stringMatching(/\d:\d\d/)]);
 
     const phone = new Browser(env.app);
     await phone.get(new URL(text(front.html(), '.slip__link')!).pathname);
@@ -149,6 +168,14 @@ describe('the day in Arabic', () => {
       expect([family.getAttribute('lang'), family.getAttribute('dir')]).toEqual(['ar', 'rtl']);
       expect(desk.text.startsWith('Tisch ')).toBe(true);
       expect(family.text).toMatch(new RegExp(`^${translatorFor('ar')('common.desk')} \\d+$`));
+    }
+    // The same display set to Arabic still shows the Arabic family its desk in Arabic beside the German label.
+    await screen.get(`/ar/wmk/events/${eventId}/display`);
+    const arabicDesks = screen.html().querySelectorAll('.display__desk');
+    expect(arabicDesks.length).toBe(desks.length);
+    for (const desk of arabicDesks) {
+      expect(desk.text.startsWith('Tisch ')).toBe(true);
+      expect(text(desk, '.display__desk-family')).toMatch(new RegExp(`^${translatorFor('ar')('common.desk')} \\d+$`));
     }
   });
 });

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { translatorFor } from '../../src/lib/i18n.js';
 import { bookingItems } from '../../src/modules/booking/booking.table.js';
 import { MAX_TOPICS_PER_BOOKING } from '../../src/modules/booking/itinerary.rules.js';
 import { seedDemo } from '../../src/modules/demo/demo.seed.js';
@@ -83,6 +84,14 @@ describe('families who need many topics', () => {
     await chooseTopics(english, keys, 'en');
     expect(english.html().querySelector('label[for="field-itinerary"]')!.text).toBe('14:00 to 16:30, including 30 minutes of waiting');
     expect(text(english.html(), '#field-itinerary-stops')).toContain('… wait 30 minutes');
+    // Arabic and Persian write their own comma before the wait, not the Latin one.
+    for (const lang of ['ar', 'fa']) {
+      const family = new Browser(env.app);
+      await chooseTopics(family, keys, lang);
+      const label = family.html().querySelector('label[for="field-itinerary"]')!.text;
+      expect(label, lang).toContain(`، ${translatorFor(lang)('booking.time.totalWait', { count: 30 })}`);
+      expect(label, lang).not.toContain(',');
+    }
 
     const items = await bookFirstTime(browser);
     await expectStopsAtFreeSlotsServingTheirTopic(items, keys);

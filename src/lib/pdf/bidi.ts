@@ -18,6 +18,10 @@ export type BidiParagraph = { text: string; levels: EmbeddingLevels; rtl: boolea
 
 const ARABIC_SCRIPT = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 const RIGHT_TO_LEFT_OR_CONTROLS = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/** Marks, embeddings and isolates that steer the bidi algorithm and have no glyph: resolved, then not drawn. */
+const DIRECTION_CONTROL = /[\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/** The text without its direction controls, as it is measured and drawn. */
+export const withoutDirectionControls = (text: string) => text.replace(new RegExp(DIRECTION_CONTROL, 'g'), '');
 /** Characters whose glyph follows the neighbouring script: spaces, digits, punctuation, joiners. */
 const NEUTRAL = /[\s\d\p{P}\p{S}\u200C-\u200F]/u;
 
@@ -48,11 +52,14 @@ export function visualRuns(paragraph: BidiParagraph, start = 0, end = paragraph.
   const mirrored = bidi.getMirroredCharactersMap(text, levels.levels, start, end);
   const runs: Array<{ indices: number[]; font: FontRole; rtl: boolean }> = [];
   let current: (typeof runs)[number] | undefined;
+  let last: number | undefined; // the index drawn (or skipped as a control) just before
   for (const index of order) {
     const rtl = (levels.levels[index]! & 1) === 1;
     const font = fonts[index]!;
-    const last = current?.indices.at(-1);
-    if (current && current.font === font && current.rtl === rtl && last === (rtl ? index + 1 : index - 1)) current.indices.push(index);
+    const follows = current && current.font === font && current.rtl === rtl && last === (rtl ? index + 1 : index - 1);
+    last = index;
+    if (DIRECTION_CONTROL.test(text[index]!)) continue; // its work is done: nothing to draw
+    if (follows) current!.indices.push(index);
     else runs.push((current = { indices: [index], font, rtl }));
   }
   return runs.map(({ indices, font, rtl }) => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { type Color, type PDFFont, PDFDocument, type PDFPage, type PDFTextField, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
-import { type BaseDirection, type VisualRun, bidiParagraph, needsBidi, visualRuns } from './bidi.js';
+import { type BaseDirection, type VisualRun, bidiParagraph, needsBidi, visualRuns, withoutDirectionControls } from './bidi.js';
 import { fontBytes } from './fonts.js';
 import { RTL_RUN, arabicHas, parsedOnce } from './shaping.js';
 
@@ -339,7 +339,7 @@ export class PdfWriter {
       let total = 0;
       for (let from = start, i = start + 1; i <= end; i++) {
         if (i === end || fontAt(i) !== fontAt(from)) {
-          total += this.wordWidth(fontAt(from), text.slice(from, i));
+          total += this.wordWidth(fontAt(from), withoutDirectionControls(text.slice(from, i)));
           from = i;
         }
       }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { formatDate } from '../../lib/dates.js';
-import { directionOf } from '../../lib/i18n.js';
+import { berlinInstant, formatDate, formatTime } from '../../lib/dates.js';
+import { directionOf, leftToRightIn } from '../../lib/i18n.js';
 import { PdfWriter } from '../../lib/pdf/writer.js';
 
 type Lines = { de: string; second?: string };
@@ -35,15 +35,19 @@ export async function flyerPdf(input: FlyerInput): Promise<Uint8Array> {
     pdf.text(lines.de, { size: size * scale, bold, gapAfter: lines.second ? 1 : 6 * scale });
     if (lines.second) pdf.text(lines.second, { size: size * 0.7 * scale, muted: true, gapAfter: 6 * scale, dir: secondDir });
   };
-  const key = (name: string, values: Record<string, string> = {}): Lines => ({
-    de: t(name, values), ...(second ? { second: second.t(name, values) } : {}),
+  /** A sentence in German and the second language; `values` may give each language its own (a time, a number). */
+  const key = (name: string, values: (lang: string) => Record<string, string> = () => ({})): Lines => ({
+    de: t(name, values('de')), ...(second ? { second: second.t(name, values(second.lang)) } : {}),
+  });
+  const hours = (lang: string) => ({
+    from: formatTime(berlinInstant(input.localDate, input.startsLocal), lang), to: formatTime(berlinInstant(input.localDate, input.endsLocal), lang),
   });
 
   pdf.text(input.organisationName, { size: 12 * scale, muted: true, gapAfter: 4 });
   both(input.eventTitle, 34, true);
   pdf.space(6 * scale);
   both({ de: formatDate(input.localDate, 'de'), ...(second ? { second: formatDate(input.localDate, second.lang) } : {}) }, 22, true);
-  both(key('aids.flyer.hours', { from: input.startsLocal, to: input.endsLocal }), 18, true);
+  both(key('aids.flyer.hours', hours), 18, true);
   pdf.space(4 * scale);
   pdf.text(input.venue.name, { size: 16 * scale, bold: true, gapAfter: 2 });
   pdf.text(`${input.venue.street}, ${input.venue.postcode} ${input.venue.town}`, { size: 14 * scale, gapAfter: 3 });
@@ -70,7 +74,8 @@ export async function flyerPdf(input: FlyerInput): Promise<Uint8Array> {
   if (scan.second) y -= pdf.place(scan.second, x, y, { size: 9 * scale, maxWidth: width, dir: secondDir });
   y -= pdf.place(input.bookingUrl, x, y - 4, { size: 9 * scale, maxWidth: width }) + 4;
   if (input.contactPhone) {
-    const contact = key('aids.flyer.contact', { phone: input.contactPhone });
+    const phone = input.contactPhone;
+    const contact = key('aids.flyer.contact', (lang) => ({ phone: leftToRightIn(lang, phone) }));
     y -= pdf.place(contact.de, x, y - 4, { size: 10 * scale, maxWidth: width });
     if (contact.second) pdf.place(contact.second, x, y - 4, { size: 9 * scale, maxWidth: width, dir: secondDir });
   }

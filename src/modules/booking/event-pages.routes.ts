@@ -9,6 +9,12 @@ import { findPublicEvent, listPublicEvents, topicsAtEvent } from '../events/even
 import { bookingAvailability } from '../events/events.rules.js';
 import { freeSlotCounts } from './availability.js';
 
+/** An event's opening hours as the language writes times (its own clock and digits), for `event.hours`. */
+const hoursOf = (event: { localDate: string; startsLocal: string; endsLocal: string }, lang: string) => ({
+  from: formatTime(berlinInstant(event.localDate, event.startsLocal), lang),
+  to: formatTime(berlinInstant(event.localDate, event.endsLocal), lang),
+});
+
 /** The organisation's start page and one page per event, with how many times are still free. */
 export default async function eventPagesRoutes(scope: FastifyInstance, { db, clock }: { db: Db; clock: Clock }) {
   scope.get('/', async (request, reply) => {
@@ -18,6 +24,7 @@ export default async function eventPagesRoutes(scope: FastifyInstance, { db, clo
     const free = await freeSlotCounts(db, upcoming.map((e) => e.id), now);
     const events = upcoming.map((event) => ({
       ...event,
+      hours: hoursOf(event, request.lang),
       availability: bookingAvailability(event, now),
       freeSlots: free.get(event.id) ?? 0,
     }));
@@ -37,10 +44,7 @@ export default async function eventPagesRoutes(scope: FastifyInstance, { db, clo
       title: `${pick(request.organisation.eventTitle, request.lang)} – ${formatDate(event.localDate, request.lang)}`,
       organisation: request.organisation,
       event,
-      hours: {
-        from: formatTime(berlinInstant(event.localDate, event.startsLocal), request.lang),
-        to: formatTime(berlinInstant(event.localDate, event.endsLocal), request.lang),
-      },
+      hours: hoursOf(event, request.lang),
       topics,
       availability: bookingAvailability(event, now),
       freeSlots: free.get(event.id) ?? 0,

@@ -5,7 +5,7 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { formatDate, formatTime } from '../../lib/dates.js';
 import { localDeskLabel } from '../../lib/desk-label.js';
-import { directionOf, isLanguage, translatorFor } from '../../lib/i18n.js';
+import { directionOf, isLanguage, leftToRightIn, translatorFor } from '../../lib/i18n.js';
 import { pick } from '../../lib/localized.js';
 import { bookingCalendar } from './booking.ics.js';
 import { bookingStops, findBooking } from './booking.repository.js';
@@ -57,6 +57,8 @@ export async function composeMail(db: Db, config: Config, job: ClaimedMail): Pro
     t, lang, dir: directionOf(lang), kind: job.kind, code: booking.code,
     title: pick(organisation.eventTitle, lang),
     organisation,
+    // Plain text and many mail programs know no <bdi>: the number is marked to keep its order in Arabic and Persian.
+    phone: organisation.contactPhone ? leftToRightIn(lang, organisation.contactPhone) : undefined,
     date: formatDate(event.localDate, lang),
     venue,
     stops: stops.map((s) => ({ time: formatTime(s.startsAt, lang), topic: pick(s.topic.name, lang), desk: localDeskLabel(s.deskLabel, lang), documents: pick(s.topic.documents, lang) })),

@@ -6,6 +6,7 @@ import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
 import { formatTime } from '../../lib/dates.js';
+import { localDeskLabel } from '../../lib/desk-label.js';
 import { setFlash, takeFlash } from '../../lib/flash.js';
 import { parseForm } from '../../lib/forms.js';
 import { LANGUAGES, availableLanguages, directionOf, isLanguage, nativeLanguageName, translatorFor } from '../../lib/i18n.js';
@@ -152,7 +153,10 @@ export default async function frontDeskRoutes(scope: FastifyInstance, { db, cloc
       qrSvg: ticketUrl ? await QRCode.toString(ticketUrl, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) : undefined,
       action: `${slipUrl(request, event.id, ticket.id)}/new-link`,
       // The slip is the family's: in their language, whatever the desk's screen is set to.
-      slip: { lang: slipLang, dir: directionOf(slipLang), t: translatorFor(slipLang), time: (instant: Date) => formatTime(instant, slipLang) },
+      slip: {
+        lang: slipLang, dir: directionOf(slipLang), t: translatorFor(slipLang), time: (instant: Date) => formatTime(instant, slipLang),
+        desk: (label: string) => localDeskLabel(label, slipLang),
+      },
     });
   });
 

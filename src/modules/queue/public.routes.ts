@@ -18,8 +18,9 @@ import { missedLookups } from '../../plugins/security.js';
 const headingsInFamilyLanguages = (lang: string) => availableLanguages().filter((other) => other !== lang)
   .map((other) => ({ lang: other, dir: directionOf(other), text: translatorFor(other)('display.heading') }));
 
-function familyDeskLabel(call: { language: string; deskLabel: string }, lang: string) {
-  if (call.language === lang || !availableLanguages().includes(call.language as Language)) return undefined;
+function familyDeskLabel(call: { language: string; deskLabel: string }) {
+  // Also when the display itself is in the family's language: the label beside it is still the staff's (German).
+  if (!availableLanguages().includes(call.language as Language)) return undefined;
   const text = localDeskLabel(call.deskLabel, call.language);
   return text === call.deskLabel ? undefined : { lang: call.language, dir: directionOf(call.language), text };
 }
@@ -36,7 +37,7 @@ export default async function publicQueueRoutes(scope: FastifyInstance, { db, cl
   scope.get('/events/:eventId/display', async (request, reply) => {
     const event = await findPublicEvent(db, request.organisation.id, idParam(request.params, 'eventId'));
     if (!event) return reply.callNotFound();
-    const calls = (await latestCalls(db, event.id)).map((call) => ({ ...call, familyDesk: familyDeskLabel(call, request.lang) }));
+    const calls = (await latestCalls(db, event.id)).map((call) => ({ ...call, familyDesk: familyDeskLabel(call) }));
     return reply.page('queue/display.eta', {
       title: request.t('display.title'), event, calls, otherHeadings: headingsInFamilyLanguages(request.lang), fullScreen: true, refreshSeconds: 15,
       liveUrl: `${request.url.split('?')[0]}/live`,
