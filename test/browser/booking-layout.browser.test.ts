@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/client.js';
-import { topics, venues } from '../../src/modules/organisations/organisations.table.js';
+import { organisationsChanged } from '../../src/modules/organisations/organisations.directory.js';
+import { organisations, topics, venues } from '../../src/modules/organisations/organisations.table.js';
 import { testClock } from '../helpers/app.js';
 import { openTestDatabase } from '../helpers/db.js';
 import { BEFORE_EVENT, createEvent, createOrganisation } from '../helpers/fixtures.js';
@@ -42,6 +43,16 @@ async function phonePage(javaScriptEnabled = false): Promise<Page> {
 }
 
 describe('booking pages at 320 px', () => {
+  it('keep a long contact address in the footer inside its box', async () => {
+    await database.db.update(organisations).set({ contactEmail: 'familienleistungen.beratung@werra-meissner-kreis.example' })
+      .where(eq(organisations.slug, 'wmk'));
+    await organisationsChanged(database);
+    const page = await phonePage();
+    await page.goto(`${origin}/de/wmk`);
+    const overflow = await page.$$eval('.site-footer p', (paragraphs) => paragraphs.map((p) => p.scrollWidth - p.clientWidth));
+    expect(overflow.every((pixels) => pixels <= 0)).toBe(true);
+  });
+
   it('show topic descriptions as full lines beside their checkbox, not one word per line', async () => {
     const page = await phonePage();
     await page.goto(`${origin}/de/wmk/events/${eventId}/book/topics`);
