@@ -10,6 +10,8 @@
  * PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (a fresh database is made and dropped),
  * with a second run of two server processes on the same database. Rounds alternate raw and ours.
  * BENCH_SECONDS (default 5) per page load, BENCH_ROUNDS (default 2), BENCH_BOOKINGS per round (600).
+ * Before the first round every target is warmed up alike (BENCH_WARMUP_SECONDS per page, default 2, and
+ * 100 bookings), unmeasured: otherwise a p99 measures the first requests' compiling and planning.
  * Prints a table and writes bench-results/latest.json.
  */
 import { execFileSync } from 'node:child_process';
@@ -26,19 +28,21 @@ import { type Child, cpuMs, rssMb, startRawServer, startServer, stop } from '../
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
 const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 600);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
+const WARMUP_BOOKINGS = 100;
 const CONNECTIONS = 50;
 
 type Measure = { reqPerSec: number; p50: number; p99: number; cpuMsPerRequest: number; rssMb: number; requests: number; failed: number };
 type Row = { database: string; what: string; ours: Measure; raw: Measure; ratio: number };
 
 async function load(targets: Child[], request: { path: string; method?: 'GET' | 'POST'; body?: string; headers?: Record<string, string> },
-  options: { amount?: number; setup?: (index: number) => { headers: Record<string, string>; body: string } } = {}): Promise<Measure> {
+  options: { amount?: number; seconds?: number; setup?: (index: number) => { headers: Record<string, string>; body: string } } = {}): Promise<Measure> {
   const cpuBefore = targets.map((t) => cpuMs(t.pid));
   let next = 0;
   const results = await Promise.all(targets.map((target) => autocannon({
     url: target.url,
     connections: Math.ceil(CONNECTIONS / targets.length),
-    ...(options.amount ? { amount: Math.floor(options.amount / targets.length) } : { duration: SECONDS }),
+    ...(options.amount ? { amount: Math.floor(options.amount / targets.length) } : { duration: options.seconds ?? SECONDS }),
     requests: [{
       method: request.method ?? 'GET',
       path: request.path,
@@ -98,7 +102,25 @@ async function benchDatabase(name: string, ours: Child[], raw: Child, data: Benc
     { what: 'time page', ours: { path: `/de/wmk/events/${data.demoEventId}/book/time`, headers: { cookie: timeFamily.cookieHeader() } },
       raw: { path: `/event?id=${data.demoEventId}` } },
   ];
-  const perRound = Math.floor(slotIds.length / ROUNDS);
+  const book = `/de/wmk/events/${data.rushEventId}/book/check`;
+  const rawInsert = { path: `/insert?event=${data.rushEventId}`, method: 'POST' as const, body: 'consent=yes' };
+  const confirmAll = (waiting: Family[]) => load(ours, { path: book, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, {
+    amount: waiting.length,
+    setup: (index) => {
+      const family = waiting[index % waiting.length]!;
+      return { headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: family.cookieHeader() },
+        body: new URLSearchParams({ _csrf: family.csrfToken(), consent: 'yes' }).toString() };
+    },
+  });
+  // Warm-up, unmeasured: every page and the booking on both sides.
+  for (const page of pages) {
+    await load([raw], page.raw, { seconds: WARMUP_SECONDS });
+    await load(ours, page.ours, { seconds: WARMUP_SECONDS });
+  }
+  await load([raw], rawInsert, { seconds: WARMUP_SECONDS });
+  await confirmAll(await families(ours[0]!, data, slotIds.slice(0, WARMUP_BOOKINGS)));
+  const measuredSlots = slotIds.slice(WARMUP_BOOKINGS);
+  const perRound = Math.floor(measuredSlots.length / ROUNDS);
   const measures = new Map<string, { ours: Measure[]; raw: Measure[] }>();
   const add = (what: string, side: 'ours' | 'raw', measure: Measure) => {
     if (!measures.has(what)) measures.set(what, { ours: [], raw: [] });
@@ -109,18 +131,10 @@ async function benchDatabase(name: string, ours: Child[], raw: Child, data: Benc
       add(page.what, 'raw', await load([raw], page.raw));
       add(page.what, 'ours', await load(ours, page.ours));
     }
-    const waiting = await families(ours[0]!, data, slotIds.slice(round * perRound, (round + 1) * perRound));
-    const book = `/de/wmk/events/${data.rushEventId}/book/check`;
+    const waiting = await families(ours[0]!, data, measuredSlots.slice(round * perRound, (round + 1) * perRound));
     // The raw insert needs no distinct slot, so it runs for the same time as the pages.
-    add('booking POST', 'raw', await load([raw], { path: `/insert?event=${data.rushEventId}`, method: 'POST', body: 'consent=yes' }));
-    add('booking POST', 'ours', await load(ours, { path: book, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, {
-      amount: waiting.length,
-      setup: (index) => {
-        const family = waiting[index % waiting.length]!;
-        return { headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: family.cookieHeader() },
-          body: new URLSearchParams({ _csrf: family.csrfToken(), consent: 'yes' }).toString() };
-      },
-    }));
+    add('booking POST', 'raw', await load([raw], rawInsert));
+    add('booking POST', 'ours', await confirmAll(waiting));
   }
   for (const [what, { ours: o, raw: r }] of measures) {
     const median = (list: Measure[]) => [...list].sort((a, b) => a.reqPerSec - b.reqPerSec)[Math.floor(list.length / 2)]!;
@@ -146,7 +160,7 @@ function print(rows: Row[], idle: Record<string, number>) {
 
 const rows: Row[] = [];
 const idle: Record<string, number> = {};
-const slotsNeeded = ROUNDS * BOOKINGS;
+const slotsNeeded = ROUNDS * BOOKINGS + WARMUP_BOOKINGS;
 
 {
   const appDir = mkdtempSync(path.join(tmpdir(), 'familientag-bench-app-'));
