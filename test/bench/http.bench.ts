@@ -9,7 +9,7 @@
  *
  * PGlite always; PostgreSQL too when TEST_DATABASE_URL is set (a fresh database is made and dropped),
  * with a second run of two server processes on the same database. Rounds alternate raw and ours.
- * BENCH_SECONDS (default 5) per page load, BENCH_ROUNDS (default 2), BENCH_BOOKINGS per round (600).
+ * BENCH_SECONDS (default 5) per page load, BENCH_ROUNDS (default 2), BENCH_BOOKINGS per round (1500).
  * Before the first round every target is warmed up alike (BENCH_WARMUP_SECONDS per page, default 2, and
  * 100 bookings), unmeasured: otherwise a p99 measures the first requests' compiling and planning.
  * Prints a table and writes bench-results/latest.json.
@@ -27,7 +27,7 @@ import { type Child, cpuMs, rssMb, startRawServer, startServer, stop } from '../
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
-const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 600);
+const BOOKINGS = Number(process.env.BENCH_BOOKINGS ?? 1500);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const WARMUP_BOOKINGS = 100;
 const CONNECTIONS = 50;
