@@ -110,15 +110,14 @@ export async function confirmBooking(
     const code = newBookingCode();
     try {
       const bookingId = await db.transaction(async (tx) => {
-        // Queries sent together (Promise.all) share one round trip where their order does not matter.
-        const [current, bookingsOfEmail, id] = await Promise.all([
-          shareLockEvent(tx, input.event.id),
+        // Sent together (Promise.all), these share round trips: the lock, the address's bookings and the new
+        // id in the first, the chosen slots in the second (lockAndReadChoice reads them once the lock is held).
+        const [{ current, freeChosen }, bookingsOfEmail, id] = await Promise.all([
+          lockAndReadChoice(tx, input.event, input.stops, input.now),
           input.contact.email ? repository.countActiveBookingsByEmail(tx, input.event.id, input.contact.email) : 0,
           repository.newBookingId(tx),
         ]);
-        // Read after the lock is held: see lockAndReadChoice.
-        const freeChosen = await listFreeSlots(tx, [input.event.id], input.now, input.stops.map((s) => s.slotId));
-        assertBookable(current ?? input.event, input.topicIds, input.stops, freeChosen, input.now);
+        assertBookable(current, input.topicIds, input.stops, freeChosen, input.now);
         if (bookingsOfEmail >= input.bookingsPerEmail) throw new EmailLimitError();
         // The unique indexes (one active holder per slot, one booking per draft) refuse what a concurrent
         // booking took in the meantime.
