@@ -26,17 +26,26 @@ const placeInLine = () => arrival.getStore() ?? ++arrivals;
 
 type Waiting = { place: number; start: () => void };
 
-/** One piece of database work at a time, the earliest-arrived request's first. */
+/**
+ * One piece of database work at a time, the earliest-arrived request's first.
+ *
+ * PGlite runs in this thread and answers through promises, so one piece after the other would all run in one
+ * microtask drain, a turn of the event loop as long as every request inside. Node (libuv since 1.45) accepts one
+ * new connection per turn: during a rush, a family's new connection waited one such turn for each connection
+ * ahead of it (seconds at 50 connections). The next piece therefore starts from setImmediate: the loop turns
+ * between pieces, takes in new connections and requests, and the earliest of them is served next.
+ */
 export function arrivalOrderQueue() {
   const waiting: Waiting[] = [];
   let busy = false;
   const next = () => {
-    busy = false;
-    if (waiting.length === 0) return;
+    if (waiting.length === 0) {
+      busy = false;
+      return;
+    }
     let earliest = 0;
     for (let i = 1; i < waiting.length; i++) if (waiting[i]!.place < waiting[earliest]!.place) earliest = i;
     const [chosen] = waiting.splice(earliest, 1);
-    busy = true;
     chosen!.start();
   };
   return function inTurn<T>(work: () => Promise<T>): Promise<T> {
@@ -48,10 +57,13 @@ export function arrivalOrderQueue() {
         } catch (error) {
           done = Promise.reject(error);
         }
-        void done.then(resolve, reject).finally(next);
+        void done.then(resolve, reject).finally(() => setImmediate(next));
       };
       waiting.push({ place: placeInLine(), start });
-      if (!busy) next();
+      if (!busy) {
+        busy = true;
+        next();
+      }
     });
   };
 }

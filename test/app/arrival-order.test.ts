@@ -44,4 +44,17 @@ describe('PGlite\'s one connection, in the order requests arrived', () => {
     await expect(inTurn(() => { throw new Error('at once'); })).rejects.toThrow('at once');
     await expect(inTurn(async () => 'still serving')).resolves.toBe('still serving');
   });
+
+  it('lets the event loop turn between two pieces of work, so new connections are taken in during a rush', async () => {
+    const inTurn = arrivalOrderQueue();
+    const happened: string[] = [];
+    const both = Promise.all([
+      inTurn(async () => happened.push('first piece')),
+      inTurn(async () => happened.push('second piece')),
+    ]);
+    // Stands for node's I/O phase (accepting a connection, reading a request), which runs between loop turns.
+    setImmediate(() => happened.push('event loop'));
+    await both;
+    expect(happened).toEqual(['first piece', 'event loop', 'second piece']);
+  });
 });
