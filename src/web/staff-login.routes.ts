@@ -85,7 +85,7 @@ export default async function staffRoutes(scope: FastifyInstance, { db, clock, c
     const passwordHash = await findPasswordHash(db, request.staff.id);
     if (!(await verifyPassword(passwordHash!, form.data.current))) return passwordPage(request, reply, { current: 'staff.password.errors.wrong' }, 400);
     if (form.data.password === form.data.current) return passwordPage(request, reply, { password: 'staff.password.errors.same' }, 400);
-    const problem = passwordProblem(form.data.password, {
+    const problem = await passwordProblem(form.data.password, {
       email: request.staff.email, name: request.staff.name,
       organisationName: request.organisation.name, organisationSlug: request.organisation.slug,
     });

@@ -12,7 +12,6 @@ import { staffBase } from '../../web/staff-guard.js';
 import {
   type Input, MAX_ADULTS, MAX_CHILDREN, aidSchema, countsOf, hasRepeat, inputsOf, repeatFields, repeatName,
 } from './aid.fields.js';
-import { aidPdf } from './aid.pdf.js';
 import { inlineFile } from '../../lib/download.js';
 
 const EXPERTS = ['coordinator', 'expert'] as const;
@@ -78,6 +77,7 @@ export default async function aidRoutes(scope: FastifyInstance, { db, clock }: {
     const inputs = inputsOf(aid, counts);
     const form = parseForm(aidSchema(inputs), body);
     if (!form.ok) return formPage(request, reply, aid, counts, values, form.errors, 400);
+    const { aidPdf } = await import('./aid.pdf.js'); // pdf-lib loads at the first PDF, not at start
     const pdf = await aidPdf({
       aid, inputs, answers: form.data as Record<string, string>, counts, lang: familyLang,
       translators: { de: translatorFor('de'), family: translatorFor(familyLang) },

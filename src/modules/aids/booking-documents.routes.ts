@@ -6,7 +6,6 @@ import { pick } from '../../lib/localized.js';
 import { hashToken, isManageTokenShape } from '../../lib/tokens.js';
 import { missedLookups } from '../../plugins/security.js';
 import { bookingStops, findBookingByTokenHash } from '../booking/booking.repository.js';
-import { bookingDocumentsPdf } from './booking-documents.pdf.js';
 import { inlineFile } from '../../lib/download.js';
 
 /**
@@ -22,6 +21,7 @@ export default async function bookingDocumentsRoutes(scope: FastifyInstance, { d
     // Each booked topic once, in visiting order.
     const topics = [...new Map(stops.map((s) => [s.topic.id, s.topic])).values()];
     const venue = booking.event.venue;
+    const { bookingDocumentsPdf } = await import('./booking-documents.pdf.js'); // pdf-lib loads at the first PDF, not at start
     const pdf = await bookingDocumentsPdf({
       t: request.t,
       lang: request.lang,

@@ -9,8 +9,6 @@ import { recordAudit } from '../audit/audit.js';
 import { expectedFamilies } from '../booking/day-list.repository.js';
 import { desksWithTopics, findEventForStaff } from '../events/events.staff.repository.js';
 import { staffBase } from '../../web/staff-guard.js';
-import { dayListPdf } from './day-list.pdf.js';
-import { flyerPdf } from './flyer.pdf.js';
 import { inlineFile } from '../../lib/download.js';
 
 type Options = { db: Db; clock: Clock; config: Config };
@@ -40,6 +38,7 @@ export default async function printRoutes(scope: FastifyInstance, { db, clock, c
       organisationId: request.organisation.id, staffId: request.staff.id, action: 'export', subjectType: 'event', subjectId: event.id,
       resultCount: families.length, at: now,
     });
+    const { dayListPdf } = await import('./day-list.pdf.js'); // pdf-lib loads at the first PDF, not at start
     const pdf = await dayListPdf({
       t: request.t, lang: request.lang, organisationName: request.organisation.name,
       eventTitle: pick(request.organisation.eventTitle, request.lang), localDate: event.localDate,
@@ -70,6 +69,7 @@ export default async function printRoutes(scope: FastifyInstance, { db, clock, c
       .sort((a, b) => a.sortOrder - b.sortOrder);
     const lines = (value: { de: string } & Partial<Record<string, string>>) => ({ de: value.de, ...(secondLang ? { second: pick(value, secondLang) } : {}) });
     const venue = event.venue;
+    const { flyerPdf } = await import('./flyer.pdf.js'); // pdf-lib loads at the first PDF, not at start
     const pdf = await flyerPdf({
       t: translatorFor('de'), ...(second ? { second } : {}), format,
       organisationName: request.organisation.name, eventTitle: lines(request.organisation.eventTitle),

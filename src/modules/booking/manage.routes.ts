@@ -1,5 +1,4 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
@@ -22,6 +21,7 @@ import { BookingClosedError, SlotTakenError, cancelBooking, itinerariesFor, resc
 import { describeItineraries, stopsValue } from './itinerary.view.js';
 import { deleteBookingNow } from './retention.js';
 import { missedLookups } from '../../plugins/security.js';
+import { qrSvg } from '../../lib/qr-svg.js';
 
 type ManagedBooking = NonNullable<Awaited<ReturnType<typeof findBookingByTokenHash>>>;
 
@@ -80,7 +80,7 @@ export default async function manageRoutes(scope: FastifyInstance, { db, clock, 
       stops,
       topics: [...topics.values()],
       notice: query.confirmed ? 'confirmed' : query.rescheduled ? 'rescheduled' : query.cancelled ? 'cancelled' : null,
-      qrSvg: active ? await QRCode.toString(booking.code, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) : null,
+      qrSvg: active ? await qrSvg(booking.code) : null,
       canChange: active && bookingAvailability(booking.event, now) === 'open',
       canCancel: active && cancellable(booking, stops, now),
       stepFreeMissing: active && booking.stepFree && !booking.event.venue.stepFree,

@@ -9,7 +9,6 @@ import { BOM, csvField, tableCsv } from './csv.js';
 import { evaluationYears, yearFigures } from './evaluation.service.js';
 import type { EvaluationYear } from './periods.js';
 import { type Filter, buildReport, monthLabel } from './report.js';
-import { pilotReportPdf } from './report.pdf.js';
 
 type Options = { db: Db; clock: Clock };
 const COORDINATORS = ['coordinator'] as const;
@@ -75,6 +74,7 @@ export default async function evaluationRoutes(scope: FastifyInstance, { db, clo
       data.venues.find((v) => v.id === data.filter.venueId)?.name ?? '',
       pick(data.figures?.topics.find((topic) => topic.id === data.filter.topicId)?.name ?? { de: '' }, request.lang),
     ].filter(Boolean).join(' · ');
+    const { pilotReportPdf } = await import('./report.pdf.js'); // pdf-lib loads at the first PDF, not at start
     const pdf = await pilotReportPdf({
       t, lang: request.lang, county: request.organisation.name, tables: data.tables,
       period: t('evaluation.yearLabel', { number: data.year.index + 1, from: monthLabel(data.year.months[0]!, request.lang), to: monthLabel(data.year.months[11]!, request.lang) }),

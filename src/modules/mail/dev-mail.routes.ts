@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
-import { type ParsedMail, simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import { mailJobs } from './mail.table.js';
@@ -25,6 +25,7 @@ export default async function devMailRoutes(scope: FastifyInstance, { db, config
   async function ownMail(name: string, own: Set<string>): Promise<ParsedMail | undefined> {
     const raw = await readMailFile(config, name);
     if (raw === undefined) return undefined;
+    const { simpleParser } = await import('mailparser'); // a development page: not loaded at start
     const parsed = await simpleParser(raw);
     return parsed.messageId && own.has(parsed.messageId) ? parsed : undefined;
   }

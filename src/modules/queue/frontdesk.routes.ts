@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import QRCode from 'qrcode';
 import { z } from 'zod';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
@@ -25,6 +24,7 @@ import needsRoutes from './needs.routes.js';
 import { needsHelpers } from './needs.view.js';
 import { findTicket, visitsOfTicket } from './queue.repository.js';
 import { tickets } from './queue.table.js';
+import { qrSvg } from '../../lib/qr-svg.js';
 
 declare module '@fastify/secure-session' {
   interface SessionData {
@@ -150,7 +150,7 @@ export default async function frontDeskRoutes(scope: FastifyInstance, { db, cloc
     const slipLang = isLanguage(ticket.language) ? ticket.language : request.lang;
     return reply.page('frontdesk/slip.eta', {
       title: request.t('frontDesk.slip.title', { number: ticket.number }), event, ticket, visits, ticketUrl,
-      qrSvg: ticketUrl ? await QRCode.toString(ticketUrl, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' }) : undefined,
+      qrSvg: ticketUrl ? await qrSvg(ticketUrl) : undefined,
       action: `${slipUrl(request, event.id, ticket.id)}/new-link`,
       // The slip is the family's: in their language, whatever the desk's screen is set to.
       slip: {

@@ -1,7 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as german from '@zxcvbn-ts/language-de';
-import * as english from '@zxcvbn-ts/language-en';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import argon2 from 'argon2';
 
 /**
@@ -51,16 +48,21 @@ export function generatePassword(): string {
  */
 const MIN_PASSWORD_SCORE = 4;
 
-let estimator: ZxcvbnFactory | undefined;
+let estimator: Promise<ZxcvbnFactory> | undefined;
 /**
- * Built at the first password change: the dictionaries (common passwords, German and English words, names) are large.
+ * Loaded and built at the first password change: the dictionaries (common passwords, German and English words,
+ * names) take about 35 MB, which a server that families book on should not hold from its start.
  * Without the Levenshtein matcher, which took seconds of CPU per check here; a check takes ~0.1 s.
  */
-function strengthEstimator(): ZxcvbnFactory {
-  estimator ??= new ZxcvbnFactory({
-    graphs: common.adjacencyGraphs,
-    dictionary: { ...common.dictionary, ...german.dictionary, ...english.dictionary },
-  });
+function strengthEstimator(): Promise<ZxcvbnFactory> {
+  estimator ??= (async () => {
+    const [{ ZxcvbnFactory }, common, german, english] = await Promise.all([import('@zxcvbn-ts/core'),
+      import('@zxcvbn-ts/language-common'), import('@zxcvbn-ts/language-de'), import('@zxcvbn-ts/language-en')]);
+    return new ZxcvbnFactory({
+      graphs: common.adjacencyGraphs,
+      dictionary: { ...common.dictionary, ...german.dictionary, ...english.dictionary },
+    });
+  })();
   return estimator;
 }
 
@@ -71,7 +73,7 @@ export type PasswordContext = { email: string; name: string; organisationName: s
  * its local part or one's full name, not the demo password, and rated 4 by zxcvbn, which knows common and leaked
  * passwords, German and English words and names, keyboard patterns, dates and l33t spellings.
  */
-export function passwordProblem(password: string, context: PasswordContext): string | undefined {
+export async function passwordProblem(password: string, context: PasswordContext): Promise<string | undefined> {
   const lowered = password.toLowerCase();
   const email = context.email.toLowerCase();
   const localPart = email.split('@')[0] ?? email;
@@ -83,7 +85,7 @@ export function passwordProblem(password: string, context: PasswordContext): str
   const personal = [email, localPart, ...context.name.split(/\s+/), context.organisationName, context.organisationSlug, 'familientag', DEMO_PASSWORD]
     .flatMap((word) => [word, ...word.split(/[^\p{L}\p{N}]+/u)])
     .flatMap((word) => [word, transliterate(word)]);
-  const { score } = strengthEstimator().check(password.slice(0, 100), personal.filter((word) => word.length >= 3));
+  const { score } = (await strengthEstimator()).check(password.slice(0, 100), personal.filter((word) => word.length >= 3));
   return score < MIN_PASSWORD_SCORE ? 'staff.password.errors.weak' : undefined;
 }
 
