@@ -31,6 +31,10 @@ export function formatTime(instant: Date | DateTime, lang: string): string {
   return timeIn(instant.valueOf(), lang);
 }
 
+/** A wall-clock time of a local date in Berlin ("14:00"), as the language writes it: the event's hours on every public page. */
+export const formatLocalTime = memoize((localDate: string, localTime: string, lang: string) => formatTime(berlinInstant(localDate, localTime), lang),
+  (localDate, localTime, lang) => `${localDate}|${localTime}|${lang}`);
+
 export const formatDate = memoize(
   (localDate: string, lang: string) => inLanguage(DateTime.fromISO(localDate, { zone: ZONE }), lang).toLocaleString(DateTime.DATE_HUGE),
   (localDate, lang) => `${localDate}|${lang}`,

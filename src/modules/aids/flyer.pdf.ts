@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { berlinInstant, formatDate, formatTime } from '../../lib/dates.js';
+import { formatDate, formatLocalTime } from '../../lib/dates.js';
 import { directionOf, leftToRightIn } from '../../lib/i18n.js';
 import { PdfWriter } from '../../lib/pdf/writer.js';
 
@@ -40,7 +40,7 @@ export async function flyerPdf(input: FlyerInput): Promise<Uint8Array> {
     de: t(name, values('de')), ...(second ? { second: second.t(name, values(second.lang)) } : {}),
   });
   const hours = (lang: string) => ({
-    from: formatTime(berlinInstant(input.localDate, input.startsLocal), lang), to: formatTime(berlinInstant(input.localDate, input.endsLocal), lang),
+    from: formatLocalTime(input.localDate, input.startsLocal, lang), to: formatLocalTime(input.localDate, input.endsLocal, lang),
   });
 
   pdf.text(input.organisationName, { size: 12 * scale, muted: true, gapAfter: 4 });

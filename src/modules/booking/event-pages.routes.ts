@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
 import { idParam } from '../../lib/params.js';
-import { ZONE, berlinInstant, formatDate, formatTime } from '../../lib/dates.js';
+import { ZONE, formatDate, formatLocalTime } from '../../lib/dates.js';
 import { pick } from '../../lib/localized.js';
 import { findPublicEvent, listPublicEvents, topicsAtEvent } from '../events/events.repository.js';
 import { bookingAvailability } from '../events/events.rules.js';
@@ -11,8 +11,8 @@ import { freeSlotCounts } from './availability.js';
 
 /** An event's opening hours as the language writes times (its own clock and digits), for `event.hours`. */
 const hoursOf = (event: { localDate: string; startsLocal: string; endsLocal: string }, lang: string) => ({
-  from: formatTime(berlinInstant(event.localDate, event.startsLocal), lang),
-  to: formatTime(berlinInstant(event.localDate, event.endsLocal), lang),
+  from: formatLocalTime(event.localDate, event.startsLocal, lang),
+  to: formatLocalTime(event.localDate, event.endsLocal, lang),
 });
 
 /** The organisation's start page and one page per event, with how many times are still free. */
