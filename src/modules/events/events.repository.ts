@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { type Venue, topicsWithIds, venuesWithIds } from '../organisations/organisations.repository.js';
+import { type Venue, topicsWithIds, venuesToJoin } from '../organisations/organisations.repository.js';
 import { deskTopics, desks, events, slots } from './events.table.js';
 
 export type Event = typeof events.$inferSelect;
@@ -8,46 +8,39 @@ export type EventWithVenue = Event & { venue: Venue };
 export type Desk = typeof desks.$inferSelect;
 export type Slot = typeof slots.$inferSelect;
 
-/** Attaches each event's venue (one query for all of them). */
-export async function withVenues(db: Db, rows: Event[]): Promise<EventWithVenue[]> {
-  const venues = await venuesWithIds(db, rows.map((event) => event.venueId));
-  return rows.flatMap((event) => {
-    const venue = venues.get(event.venueId);
-    return venue ? [{ ...event, venue }] : [];
-  });
+/** Events with their venue, in one query: add where, order and limit, and pass the rows to `withVenue`. */
+export function selectEventsWithVenue(db: Db) {
+  const { venue, columns } = venuesToJoin(db);
+  return db.select({ event: events, venue: columns }).from(events).innerJoin(venue, eq(venue.id, events.venueId));
 }
+
+export const withVenue = (rows: Array<{ event: Event; venue: Venue }>): EventWithVenue[] => rows.map(({ event, venue }) => ({ ...event, venue }));
 
 /** Published or cancelled events from a local date on, with their venue (drafts are never public). */
 export async function listPublicEvents(db: Db, organisationId: number, fromLocalDate: string): Promise<EventWithVenue[]> {
-  const rows = await db
-    .select()
-    .from(events)
+  return withVenue(await selectEventsWithVenue(db)
     .where(and(
       eq(events.organisationId, organisationId),
       gte(events.localDate, fromLocalDate),
       inArray(events.status, ['published', 'cancelled']),
     ))
-    .orderBy(asc(events.localDate));
-  return withVenues(db, rows);
+    .orderBy(asc(events.localDate)));
 }
 
 export async function findPublicEvent(db: Db, organisationId: number, eventId: number): Promise<EventWithVenue | undefined> {
-  const rows = await db
-    .select()
-    .from(events)
+  const rows = await selectEventsWithVenue(db)
     .where(and(
       eq(events.id, eventId),
       eq(events.organisationId, organisationId),
       inArray(events.status, ['published', 'cancelled']),
     ))
     .limit(1);
-  return (await withVenues(db, rows))[0];
+  return withVenue(rows)[0];
 }
 
 /** Any event with its venue, whatever its organisation or status: for what a booking or a mail shows of it. */
 export async function findEventWithVenue(db: Db, eventId: number): Promise<EventWithVenue | undefined> {
-  const rows = await db.select().from(events).where(eq(events.id, eventId));
-  return (await withVenues(db, rows))[0];
+  return withVenue(await selectEventsWithVenue(db).where(eq(events.id, eventId)))[0];
 }
 
 /** The topics experts advise on at an event, in the organisation's order. */

@@ -1,22 +1,18 @@
 import { and, asc, count, eq, gte, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { topicsWithIds } from '../organisations/organisations.repository.js';
-import { withVenues } from './events.repository.js';
+import { selectEventsWithVenue, withVenue } from './events.repository.js';
 import { deskTopics, desks, events } from './events.table.js';
 
 /** Any event of the organisation, whatever its status, for staff. */
 export async function findEventForStaff(db: Db, organisationId: number, eventId: number) {
-  const rows = await db.select().from(events).where(and(eq(events.id, eventId), eq(events.organisationId, organisationId)));
-  return (await withVenues(db, rows))[0];
+  return withVenue(await selectEventsWithVenue(db).where(and(eq(events.id, eventId), eq(events.organisationId, organisationId))))[0];
 }
 
 export async function listEventsBetween(db: Db, organisationId: number, fromDate: string, toDate: string) {
-  const rows = await db
-    .select()
-    .from(events)
+  return withVenue(await selectEventsWithVenue(db)
     .where(and(eq(events.organisationId, organisationId), gte(events.localDate, fromDate), lte(events.localDate, toDate)))
-    .orderBy(asc(events.localDate), asc(events.id));
-  return withVenues(db, rows);
+    .orderBy(asc(events.localDate), asc(events.id)));
 }
 
 export const listEventsOn = (db: Db, organisationId: number, localDate: string) =>

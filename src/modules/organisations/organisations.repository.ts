@@ -47,8 +47,13 @@ export async function topicsWithIds(db: Db, ids: number[]): Promise<Map<number, 
 
 export type Venue = typeof venues.$inferSelect;
 
-export async function venuesWithIds(db: Db, ids: number[]): Promise<Map<number, Venue>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.select().from(venues).where(inArray(venues.id, [...new Set(ids)]));
-  return new Map(rows.map((v) => [v.id, v]));
+/**
+ * The venues as a subquery for another module's query to join, with its columns to select: events and their
+ * venue in one query on every public page, while only this module reads the venues table.
+ */
+export function venuesToJoin(db: Db) {
+  const venue = db.select().from(venues).as('venue');
+  const names = Object.keys(venue._.selectedFields) as Array<keyof Venue>;
+  const columns = Object.fromEntries(names.map((name) => [name, venue[name]])) as { [K in keyof Venue]: (typeof venue)[K] };
+  return { venue, columns };
 }
