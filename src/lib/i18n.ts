@@ -99,12 +99,7 @@ export function offerLanguage(lang: Exclude<Language, (typeof STAFF_LANGUAGES)[n
   available = [...new Set([...availableLanguages(), lang])].sort((a, b) => LANGUAGES.indexOf(a) - LANGUAGES.indexOf(b));
 }
 
-const countFormats = new Map<string, Intl.NumberFormat>();
-const countFormat = (lang: string) => {
-  let format = countFormats.get(lang);
-  if (!format) countFormats.set(lang, (format = new Intl.NumberFormat(formattingLocale(lang), { useGrouping: false })));
-  return format;
-};
+const countFormat = memoize((lang: string) => new Intl.NumberFormat(formattingLocale(lang), { useGrouping: false }), (lang) => lang);
 
 /** One shared i18next instance with every offered locale file loaded synchronously at start. */
 export function i18n(): typeof i18next {

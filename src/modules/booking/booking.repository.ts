@@ -15,11 +15,6 @@ export async function newBookingId(tx: Db): Promise<number> {
   return Number(row!.id);
 }
 
-export async function insertBooking(tx: Db, booking: NewBooking): Promise<number> {
-  const [created] = await tx.insert(bookings).values(booking).returning({ id: bookings.id });
-  return created!.id;
-}
-
 /**
  * A booking and its appointments in one statement. Its id was drawn before (`newBookingId`), so what else the
  * transaction writes for it (its mail) can be sent in the same round trip.

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.js';
 import { berlinDate } from '../../lib/dates.js';
 import { hashToken, newBookingCode, newManageToken } from '../../lib/tokens.js';
-import { insertBooking, insertItems } from '../booking/booking.repository.js';
+import { insertBookingWithItems, newBookingId } from '../booking/booking.repository.js';
 import { insertPublishedEvent } from '../events/event-plans.js';
 import { bookableSlots } from '../events/events.repository.js';
 import { createDeskWithSlots } from '../events/events.service.js';
@@ -110,11 +110,10 @@ async function seedOrganisation(tx: Db, demo: DemoOrganisation, now: Date) {
 async function seedFamilies(tx: Db, organisationId: number, eventId: number, deskId: number, topicId: number, now: Date) {
   const free = (await bookableSlots(tx, [eventId], now)).filter((slot) => slot.deskId === deskId).slice(0, DEMO_FAMILIES.length);
   for (const [index, slot] of free.entries()) {
-    const bookingId = await insertBooking(tx, {
-      organisationId, eventId, code: newBookingCode(), manageTokenHash: hashToken(newManageToken()), name: DEMO_FAMILIES[index]!,
-      language: index === 1 ? 'en' : 'de', consentedAt: now,
-    });
-    await insertItems(tx, bookingId, [{ topicId, slotId: slot.slotId }]);
+    await insertBookingWithItems(tx, {
+      id: await newBookingId(tx), organisationId, eventId, code: newBookingCode(), manageTokenHash: hashToken(newManageToken()),
+      name: DEMO_FAMILIES[index]!, language: index === 1 ? 'en' : 'de', consentedAt: now,
+    }, [{ topicId, slotId: slot.slotId }]);
   }
 }
 
