@@ -68,6 +68,18 @@ class DatabaseDeadlineError extends Error {
 const PGLITE_SETTINGS = ['-c', 'shared_buffers=8MB', '-c', 'work_mem=2MB', '-c', 'maintenance_work_mem=8MB', '-c', 'temp_buffers=2MB'];
 
 type PendingQuery = PromiseLike<unknown> & { values(): unknown; cancel(): unknown; state?: unknown };
+type Method = (...args: unknown[]) => unknown;
+
+/** The client with the named methods wrapped (each wrapper gets the original, bound); the rest passes through. */
+function intercept<T extends object>(client: T, wrappers: Record<string, (original: Method) => Method>): T {
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver) as unknown;
+      const wrap = typeof property === 'string' ? wrappers[property] : undefined;
+      return wrap ? wrap((...args) => (value as Method).apply(target, args)) : value;
+    },
+  });
+}
 
 /** drizzle calls `unsafe(...)` (awaited, or `.values()` first) and `begin(...)`; both get the deadline. */
 function withDeadline<T extends object>(client: T, ms: number): T {
@@ -99,22 +111,11 @@ function withDeadline<T extends object>(client: T, ms: number): T {
     };
     return wrapper;
   };
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (property === 'unsafe') {
-        return (...args: unknown[]) => bounded((value as (...a: unknown[]) => PendingQuery).apply(target, args));
-      }
-      if (property === 'begin') {
-        return (...args: unknown[]) => expire((value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
-      }
-      return value;
-    },
+  return intercept(client, {
+    unsafe: (original) => (...args) => bounded(original(...args) as PendingQuery),
+    begin: (original) => (...args) => expire(original(...args) as Promise<unknown>),
   });
 }
-
-type Unsafe = (query: string, params?: unknown[], options?: Record<string, unknown>) => unknown;
-type Scoped = (...args: unknown[]) => unknown;
 
 /**
  * drizzle sends every query it has not been asked to `.prepare()` with `prepare: false`, so postgres.js
@@ -122,24 +123,17 @@ type Scoped = (...args: unknown[]) => unknown;
  * per connection by their text, so every query (in transactions and savepoints too) is prepared instead.
  */
 function preparedByDefault<T extends object>(client: T): T {
-  return new Proxy(client, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (property === 'unsafe') {
-        return (query: string, params?: unknown[], options?: Record<string, unknown>) =>
-          (value as Unsafe).call(target, query, params, { ...options, prepare: true });
-      }
-      if (property === 'begin' || property === 'savepoint') {
-        return (...args: unknown[]) => {
-          const index = args.findIndex((arg) => typeof arg === 'function');
-          const work = args[index] as (scope: object) => unknown;
-          const wrapped = [...args];
-          wrapped[index] = (scope: object) => work(preparedByDefault(scope));
-          return (value as Scoped).apply(target, wrapped);
-        };
-      }
-      return value;
-    },
+  const inPreparedScope = (original: Method): Method => (...args) => {
+    const index = args.findIndex((arg) => typeof arg === 'function');
+    const work = args[index] as (scope: object) => unknown;
+    const wrapped = [...args];
+    wrapped[index] = (scope: object) => work(preparedByDefault(scope));
+    return original(...wrapped);
+  };
+  return intercept(client, {
+    unsafe: (original) => (query, params, options) => original(query, params, { ...(options as object | undefined), prepare: true }),
+    begin: inPreparedScope,
+    savepoint: inPreparedScope,
   });
 }
 
@@ -183,15 +177,8 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const client = location ? new PGlite(location, options) : new PGlite(options);
   await client.waitReady;
   const inTurn = arrivalOrderQueue();
-  const scheduled = new Proxy(client, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver) as unknown;
-      if (property === 'query' || property === 'exec' || property === 'transaction') {
-        return (...args: unknown[]) => inTurn(() => (value as (...a: unknown[]) => Promise<unknown>).apply(target, args));
-      }
-      return value;
-    },
-  });
+  const inTurnOf = (original: Method): Method => (...args) => inTurn(() => original(...args) as Promise<unknown>);
+  const scheduled = intercept(client, { query: inTurnOf, exec: inTurnOf, transaction: inTurnOf });
   const signals = new EventEmitter().setMaxListeners(0);
   return {
     // A transaction takes one turn for all its statements: they go through its own handle, not this queue.
