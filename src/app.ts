@@ -12,7 +12,7 @@ import eventsRoutes from './modules/events/events.routes.js';
 import eventPagesRoutes from './modules/booking/event-pages.routes.js';
 import legalRoutes from './modules/organisations/legal.routes.js';
 import precheckRoutes from './modules/precheck/precheck.routes.js';
-import organisationContext from './modules/organisations/organisation-context.js';
+import organisationContext, { inBrowserLanguage } from './modules/organisations/organisation-context.js';
 import { organisationDirectory } from './modules/organisations/organisations.directory.js';
 import { listOrganisations } from './modules/organisations/organisations.repository.js';
 import assets, { stylesheetRoutes } from './plugins/assets.js';
@@ -135,13 +135,11 @@ export async function buildApp({ config, database, clock = systemClock, logStrea
 
   app.get('/:lang', async (request, reply) => {
     const { lang } = request.params as { lang: string };
-    if (!isLanguage(lang)) {
-      // A county's address without a language (a flyer, word of mouth): in the browser's language.
-      const organisation = lang.length <= 64 && /^[a-z0-9-]+$/.test(lang) ? await organisations.bySlug(lang) : undefined;
-      return organisation ? reply.redirect(`/${languageFromHeader(request.headers['accept-language'])}/${organisation.slug}`, 303) : reply.callNotFound();
-    }
+    if (!isLanguage(lang)) return inBrowserLanguage(organisations, request, reply, lang);
     return reply.page('organisations/list.eta', { title: request.t('organisations.heading'), organisations: await listOrganisations(db) });
   });
+  // Any other county address without its language; the first segment shares the router's node with /:lang, hence its name.
+  app.get('/:lang/*', async (request, reply) => inBrowserLanguage(organisations, request, reply, (request.params as { lang: string }).lang));
 
   await app.register(async (scope) => {
     await scope.register(organisationContext, { organisations });

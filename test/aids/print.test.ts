@@ -82,7 +82,9 @@ describe('event flyers', () => {
     expect(text).not.toContain('Stromspar');
     expect(text).toContain('Ohne Termin möglich – oder hier einen Termin buchen:');
     expect(text).toContain('No appointment needed – or book one here:');
-    expect(text).toContain(`http://familientag.test/de/wmk/events/${eventId}`);
+    // Without a language: the phone that scans it gets the page in its own language.
+    expect(text).toContain(`http://familientag.test/wmk/events/${eventId}`);
+    expect(text).not.toContain('/de/wmk/events');
     expect(pdfPages(poster.rawPayload)).toBe(1);
 
     const handout = await coordinator.get(`/de/wmk/staff/events/${eventId}/flyer.pdf?format=A5`);
@@ -110,10 +112,15 @@ describe('event flyers', () => {
     for (const format of ['A4', 'A5']) {
       const flyer = await browsers.coordinator!.get(`/de/wmk/staff/events/${eventId}/flyer.pdf?format=${format}`);
       const [scanned] = pdfQrCodes(flyer.rawPayload);
-      expect(scanned, format).toBe(`http://familientag.test/de/wmk/events/${eventId}`);
-      const page = await env.app.inject({ method: 'GET', url: new URL(scanned!).pathname });
-      expect(page.statusCode).toBe(200);
-      expect(page.body).toContain('Tag der Familienleistungen');
+      expect(scanned, format).toBe(`http://familientag.test/wmk/events/${eventId}`);
+      // The phone's language decides: an Arabic phone is sent to the Arabic page, a German one to the German.
+      for (const [phone, lang] of [['ar-SY,ar;q=0.9', 'ar'], ['de-DE', 'de']]) {
+        const scan = await env.app.inject({ method: 'GET', url: new URL(scanned!).pathname, headers: { 'accept-language': phone! } });
+        expect([scan.statusCode, scan.headers.location]).toEqual([303, `/${lang}/wmk/events/${eventId}`]);
+        const page = await env.app.inject({ method: 'GET', url: scan.headers.location as string });
+        expect(page.statusCode).toBe(200);
+        expect(page.body).toContain(`<html lang="${lang}"`);
+      }
     }
   });
 });

@@ -49,6 +49,21 @@ describe('the languages on offer', () => {
     expect((await env.app.inject('/nowhere')).statusCode).toBe(404);
   });
 
+  it('send any county address without a language (a flyer’s QR code) to the same page in the browser’s language', async () => {
+    const event = await env.app.inject({ url: '/wmk/events/12?from=flyer', headers: { 'accept-language': 'fa-IR,fa;q=0.9' } });
+    expect([event.statusCode, event.headers.location]).toEqual([303, '/fa/wmk/events/12?from=flyer']);
+    const check = await env.app.inject({ url: '/wmk/check', headers: { 'accept-language': 'en-GB' } });
+    expect([check.statusCode, check.headers.location]).toEqual([303, '/en/wmk/check']);
+    // Not a county, a language already there, or not a page to read: no redirect.
+    for (const url of ['/nowhere/events/12', '/de/wmk/nowhere', '/de/nowhere/events/1', '/WMK/events/1', '//evil.example/x']) {
+      const response = await env.app.inject(url);
+      expect([url, response.statusCode]).toEqual([url, 404]);
+    }
+    // A form sent to such an address is refused (no CSRF token), never redirected to become a GET.
+    const posted = await env.app.inject({ method: 'POST', url: '/wmk/events/12/book/topics' });
+    expect([posted.statusCode, posted.headers.location]).toEqual([403, undefined]);
+  });
+
   it('name each language in itself in the switcher; staff pages offer German and English only', async () => {
     const browser = new Browser(env.app);
     await browser.get('/ar/wmk');

@@ -76,7 +76,8 @@ export default async function printRoutes(scope: FastifyInstance, { db, clock, c
       localDate: event.localDate, startsLocal: event.startsLocal, endsLocal: event.endsLocal,
       venue: { name: venue.name, street: venue.street, postcode: venue.postcode, town: venue.town, ...(venue.directions ? { directions: lines(venue.directions) } : {}) },
       topics: topics.map((topic) => lines(topic.name)),
-      bookingUrl: `${config.publicUrl}/de/${request.organisation.slug}/events/${event.id}`,
+      // Without a language: each phone opens the page in its own (a German-Arabic flyer reaches both readers).
+      bookingUrl: `${config.publicUrl}/${request.organisation.slug}/events/${event.id}`,
       contactPhone: request.organisation.contactPhone,
     });
     return reply.headers(pdfReply(`flyer-${event.localDate}-${format}.pdf`)).send(Buffer.from(pdf));
