@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
-import { DateTime } from 'luxon';
 import type { Db } from '../../db/client.js';
 import type { Clock } from '../../lib/clock.js';
 import { idParam } from '../../lib/params.js';
-import { ZONE, formatDate, formatLocalTime } from '../../lib/dates.js';
+import { berlinDate, formatDate, formatLocalTime } from '../../lib/dates.js';
 import { pick } from '../../lib/localized.js';
 import { findPublicEvent, listPublicEvents, topicsAtEvent } from '../events/events.repository.js';
 import { bookingAvailability } from '../events/events.rules.js';
@@ -19,7 +18,7 @@ const hoursOf = (event: { localDate: string; startsLocal: string; endsLocal: str
 export default async function eventPagesRoutes(scope: FastifyInstance, { db, clock }: { db: Db; clock: Clock }) {
   scope.get('/', async (request, reply) => {
     const now = clock();
-    const today = DateTime.fromJSDate(now).setZone(ZONE).toISODate()!;
+    const today = berlinDate(now);
     const upcoming = await listPublicEvents(db, request.organisation.id, today);
     const free = await freeSlotCounts(db, upcoming.map((e) => e.id), now);
     const events = upcoming.map((event) => ({
@@ -48,7 +47,7 @@ export default async function eventPagesRoutes(scope: FastifyInstance, { db, clo
       topics,
       availability: bookingAvailability(event, now),
       freeSlots: free.get(event.id) ?? 0,
-      opensOn: formatDate(DateTime.fromJSDate(event.bookingOpensAt).setZone(ZONE).toISODate()!, request.lang),
+      opensOn: formatDate(berlinDate(event.bookingOpensAt), request.lang),
     });
   });
 }
